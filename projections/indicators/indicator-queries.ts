@@ -1,0 +1,61 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export interface IndicatorQuery {
+  readonly unit: string;
+  /** Inclusive business-date window; open ends when absent. */
+  readonly from?: string;
+  readonly to?: string;
+  /** The last log position to take into account; everything when absent. */
+  readonly asOfPosition?: number;
+}
+
+export interface IndicatorValue {
+  readonly value: number;
+  readonly breakdown: Record<string, Record<string, number>>;
+}
+
+interface FactSum {
+  indicator: string;
+  dimension: string | null;
+  category: string | null;
+  value: number;
+}
+
+const statements = new WeakMap<Database, Statement<Record<string, unknown>, FactSum>>();
+
+function sumStatement(db: Database): Statement<Record<string, unknown>, FactSum> {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db.prepare<Record<string, unknown>, FactSum>(`
+      SELECT indicator, dimension, category, SUM(value) AS value FROM indicator_facts
+      WHERE (unit_code = @unit OR l1 = @unit OR l2 = @unit)
+        AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf)
+        AND ((kind = 'flow' AND date_from >= @from AND date_from <= @to)
+          OR (kind = 'stock' AND date_from <= @to AND (date_to IS NULL OR date_to > @to)))
+      GROUP BY indicator, dimension, category`);
+    statements.set(db, statement);
+  }
+  return statement;
+}
+
+/** Indicator totals for a unit and everything below it, as the log stood at `asOfPosition`. */
+export function queryIndicators(db: Database, query: IndicatorQuery): Map<string, IndicatorValue> {
+  const rows = sumStatement(db).all({
+    unit: query.unit,
+    from: query.from ?? '0000-01-01',
+    to: query.to ?? '9999-12-31',
+    asOf: query.asOfPosition ?? Number.MAX_SAFE_INTEGER,
+  });
+  const values = new Map<string, { value: number; breakdown: Record<string, Record<string, number>> }>();
+  for (const row of rows) {
+    const entry = values.get(row.indicator) ?? { value: 0, breakdown: {} };
+    if (row.dimension === null || row.category === null) {
+      entry.value = row.value;
+    } else {
+      const cells = (entry.breakdown[row.dimension] ??= {});
+      cells[row.category] = row.value;
+    }
+    values.set(row.indicator, entry);
+  }
+  return values;
+}

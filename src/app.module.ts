@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
+import { DialoguesModule } from './dialogues/dialogues.module';
+import { EventsModule } from './events-log/events.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { IdentityModule } from './identity/identity.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import type { Ledger } from './ledger/ledger';
+import { LedgerModule } from './ledger/ledger.module';
+import { OperationsModule } from './operations/operations.module';
+
+@Module({})
+export class AppModule {
+  static forLedger(ledger: Ledger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        LedgerModule.forLedger(ledger),
+        IdentityModule,
+        DialoguesModule,
+        IndicatorsModule,
+        AuditModule,
+        EventsModule,
+        OperationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

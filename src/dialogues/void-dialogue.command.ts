@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertInScope } from '../identity/scope';
+import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
+import { LEDGER, type Ledger } from '../ledger/ledger';
+import type { DialogueState } from './dialogue.decider';
+import { dialogueStreamCommand } from './dialogue-stream';
+
+export class VoidDialogueCommand {
+  constructor(
+    readonly dialogueId: string,
+    readonly reason: string,
+    readonly envelope: CommandEnvelope,
+  ) {}
+}
+
+@CommandHandler(VoidDialogueCommand)
+export class VoidDialogueHandler implements ICommandHandler<VoidDialogueCommand, CommandResult> {
+  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+
+  execute({ dialogueId, reason, envelope }: VoidDialogueCommand): Promise<CommandResult> {
+    const command = dialogueStreamCommand({ type: 'VoidDialogue', dialogueId, reason }, '');
+    return this.ledger.commands.run(
+      {
+        ...command,
+        decide: (state: DialogueState) => {
+          if (state.status !== 'absent') assertInScope(envelope.actor, state.record.unitCode, state.record.heldOn);
+          return command.decide(state);
+        },
+      },
+      { ...envelope, reason },
+    );
+  }
+}

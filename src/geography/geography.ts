@@ -1,0 +1,162 @@
+import before from '../../reference/units-before-2025-07-01.json';
+import from2025 from '../../reference/units-from-2025-07-01.json';
+import type { AdministrativeUnit, GeographyVersion, UnitLevel } from './administrative-unit';
+
+/** The unit of one version with its ancestors, nearest first. */
+interface PlacedUnit {
+  readonly unit: AdministrativeUnit;
+  /** [self, parent, grandparent…] codes. */
+  readonly lineage: readonly string[];
+}
+
+class CatalogueVersion {
+  private readonly byCode = new Map<string, PlacedUnit>();
+  readonly children = new Map<string, AdministrativeUnit[]>();
+
+  constructor(readonly version: GeographyVersion) {
+    const raw = new Map(version.units.map((u) => [u.code, u]));
+    for (const unit of version.units) {
+      const lineage: string[] = [];
+      for (let u: AdministrativeUnit | undefined = unit; u; u = u.parent ? raw.get(u.parent) : undefined) {
+        lineage.push(u.code);
+      }
+      this.byCode.set(unit.code, { unit, lineage });
+      if (unit.parent) {
+        const siblings = this.children.get(unit.parent) ?? [];
+        siblings.push(unit);
+        this.children.set(unit.parent, siblings);
+      }
+    }
+  }
+
+  covers(date: string): boolean {
+    const { validFrom, validTo } = this.version;
+    return (validFrom === null || date >= validFrom) && (validTo === null || date <= validTo);
+  }
+
+  get(code: string): PlacedUnit | undefined {
+    return this.byCode.get(code);
+  }
+}
+
+/**
+ * Viet Nam's administrative units as dated versions: a record keeps the unit it was made
+ * in, read in the version in force on its business date.
+ */
+export class Geography {
+  private readonly versions: readonly CatalogueVersion[];
+  private readonly coveredCache = new Map<string, readonly string[]>();
+
+  constructor(versions: readonly GeographyVersion[]) {
+    this.versions = versions.map((v) => new CatalogueVersion(v));
+  }
+
+  private versionAt(date: string): CatalogueVersion {
+    const found = this.versions.find((v) => v.covers(date));
+    if (!found) throw new Error(`no administrative catalogue covers ${date}`);
+    return found;
+  }
+
+  /** The newest version, in force today. */
+  private get current(): CatalogueVersion {
+    const last = this.versions[this.versions.length - 1];
+    if (!last) throw new Error('no administrative catalogue loaded');
+    return last;
+  }
+
+  unitAt(code: string, date: string): AdministrativeUnit | undefined {
+    return this.versionAt(date).get(code)?.unit;
+  }
+
+  /** Any version's unit with this code, newest first: for names and levels in reports. */
+  anyUnit(code: string): AdministrativeUnit | undefined {
+    for (let i = this.versions.length - 1; i >= 0; i--) {
+      const found = this.versions[i]?.get(code);
+      if (found) return found.unit;
+    }
+    return undefined;
+  }
+
+  /** [self, parent, …, province] in the version in force on `date`. */
+  lineageAt(code: string, date: string): readonly string[] {
+    return this.versionAt(date).get(code)?.lineage ?? [code];
+  }
+
+  /**
+   * Why `code` cannot be used for a record dated `date` at one of `levels`, or undefined
+   * when it can. The message is for the recorder.
+   */
+  explainUnitProblem(
+    field: string,
+    code: string,
+    date: string,
+    levels: readonly UnitLevel[],
+  ): string | undefined {
+    const version = this.versionAt(date);
+    const placed = version.get(code);
+    if (!placed) {
+      const elsewhere = this.anyUnit(code);
+      if (elsewhere) {
+        const successor = this.successorOf(code);
+        const hint = successor ? `; from 2025-07-01 it is part of ${successor.code} ${successor.name}` : '';
+        return `${field} ${code} (${elsewhere.name}) did not exist on ${date}${hint}`;
+      }
+      return `${field} ${code} is not a known administrative unit code`;
+    }
+    if (!levels.includes(placed.unit.level)) {
+      return `${field} ${code} (${placed.unit.name}) is a ${placed.unit.level}; this record needs a ${levels.join(' or ')}`;
+    }
+    return undefined;
+  }
+
+  /** The unit of the current catalogue that an older unit was merged into, if any. */
+  successorOf(oldCode: string): AdministrativeUnit | undefined {
+    return this.current.version.units.find((u) => u.formedFrom?.some((f) => f.code === oldCode));
+  }
+
+  /**
+   * Whether a user scoped to `scope` may act on a record in `code` dated `date`: the unit
+   * is the scope or lies below it, in the version of the record's date or, for units since
+   * merged in full, in today's catalogue.
+   */
+  covers(scope: string, code: string, date: string): boolean {
+    if (this.lineageAt(code, date).includes(scope)) return true;
+    const successor = this.fullSuccessor(code);
+    return successor !== undefined && this.current.get(successor)?.lineage.includes(scope) === true;
+  }
+
+  /** Whether `scope` covers `code` in any version: for filters without a date. */
+  coversAnywhere(scope: string, code: string): boolean {
+    if (this.versions.some((v) => v.get(code)?.lineage.includes(scope))) return true;
+    const successor = this.fullSuccessor(code);
+    return successor !== undefined && this.current.get(successor)?.lineage.includes(scope) === true;
+  }
+
+  private fullSuccessor(oldCode: string): string | undefined {
+    return this.current.version.units.find((u) =>
+      u.formedFrom?.some((f) => f.code === oldCode && f.share === 'full'),
+    )?.code;
+  }
+
+  /** Children of a unit in the version in force on `date`. */
+  childrenAt(code: string, date: string): readonly AdministrativeUnit[] {
+    return this.versionAt(date).children.get(code) ?? [];
+  }
+
+  /** Every unit code, of any version, that `scope` covers: for filters on stored records. */
+  unitsCoveredBy(scope: string): readonly string[] {
+    let codes = this.coveredCache.get(scope);
+    if (!codes) {
+      const all = new Set(this.versions.flatMap((v) => v.version.units.map((u) => u.code)));
+      codes = [...all].filter((code) => this.coversAnywhere(scope, code));
+      this.coveredCache.set(scope, codes);
+    }
+    return codes;
+  }
+
+  isKnown(code: string): boolean {
+    return this.anyUnit(code) !== undefined;
+  }
+}
+
+export const GEOGRAPHY = new Geography([before as GeographyVersion, from2025 as GeographyVersion]);

@@ -1,0 +1,66 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../app.module';
+import type { Ledger } from '../ledger/ledger';
+import { errorBody } from './error-body';
+import { strictValidationPipe } from './validation';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP service over an opened ledger, ready to listen (or to be driven by supertest). */
+export async function createApp(ledger: Ledger, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forLedger(ledger), adapter, {
+    logger: options.logger === false ? false : ['error', 'warn'],
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('P8 Ledger')
+      .setDescription("Project 8's activities, cases and indicators as an immutable event log")
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  // Errors raised before a route runs (bad JSON, body too large) get the same JSON shape.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const answer = errorBody(error);
+    void reply.status(answer.statusCode).send(answer);
+  });
+  fastify.addHook('preValidation', async (request) => {
+    if (request.method !== 'POST') return;
+    const type = request.headers['content-type'];
+    if (type !== undefined && !/^application\/json\b/i.test(type)) {
+      throw new UnsupportedBody(415, 'send the body as JSON with Content-Type: application/json');
+    }
+    const body: unknown = request.body;
+    if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+      throw new UnsupportedBody(400, 'the request body must be a JSON object');
+    }
+  });
+  await fastify.ready();
+  return app;
+}
+
+class UnsupportedBody extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../events/user';
+import { NotAllowed } from '../shared/domain-errors';
+import type { AuthenticatedRequest } from './actor.decorator';
+import { AccessTokens } from './access-token';
+import { PUBLIC_KEY, QUERY_TOKEN_KEY, ROLES_KEY } from './roles.decorator';
+import { Unauthenticated } from './unauthenticated';
+import { UserDirectory } from './user-directory';
+
+/**
+ * Every route needs a valid token of an active user unless marked public; the role comes
+ * from the user's current account, never from the token or the body.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AccessTokens) private readonly tokens: AccessTokens,
+    private readonly users: UserDirectory,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const allowQuery = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ?? false;
+    const token = bearerToken(request, allowQuery);
+    if (!token) throw new Unauthenticated('log in first: send Authorization: Bearer <accessToken>');
+    const claims = this.tokens.check(token, new Date());
+    if ('problem' in claims) throw new Unauthenticated(claims.problem);
+    const user = this.users.find(claims.usr);
+    if (!user || user.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
+    if (user.disabled) throw new Unauthenticated('this account has been disabled');
+    request.actor = { userId: user.userId, username: user.username, role: user.role, unitCode: user.unitCode };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new NotAllowed(`this needs the role ${roles.join(' or ')}; your account has the role ${user.role}`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(request: FastifyRequest, allowQuery: boolean): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1];
+  }
+  if (allowQuery) {
+    const query = request.query as Record<string, unknown> | undefined;
+    const token = query?.access_token;
+    return typeof token === 'string' ? token : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,161 @@
+import type { DomainEvent } from '../../events/event';
+import { RuleViolation, StaleRevision } from '../shared/domain-errors';
+import type { CommandEnvelope, CommandResult } from './command-envelope';
+import type { EventMetadata } from './envelope';
+import { eventIdsFor } from './event-ids';
+import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
+import type { IdempotencyIndex } from './idempotency';
+import { WrongExpectedRevision } from './store-errors';
+
+/** One command against one stream, as the generic loop needs it. */
+export interface StreamCommand<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  /** Pure: the events the command decides on, or a domain error. */
+  readonly decide: (state: State) => readonly Event[];
+  /** The unit of the record once the events are applied: scope and filters use it. */
+  readonly unitOf: (state: State) => string;
+  /** The id the command answers with. */
+  readonly resultId: string;
+  readonly subjectId?: string;
+}
+
+export interface CommandLoopOptions {
+  /** Called with the position of every append before the command answers. */
+  readonly afterAppend?: (position: number) => Promise<void>;
+  readonly maxAttempts?: number;
+}
+
+/**
+ * The one command loop: read the stream, fold it, decide, append with the expected
+ * revision. A concurrent writer makes the loop start again, unless the client pinned a
+ * revision with If-Match, which then answers 412.
+ */
+export class CommandLoop {
+  private lastStamp = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly idempotency: IdempotencyIndex,
+    private readonly options: CommandLoopOptions = {},
+  ) {}
+
+  async run<State, Event extends DomainEvent>(
+    command: StreamCommand<State, Event>,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult> {
+    const remembered = this.rememberedAnswer(envelope);
+    if (remembered) return remembered;
+    const attempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.attempt(command, envelope);
+        await this.options.afterAppend?.(result.position);
+        return result;
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevision && envelope.ifMatch === undefined && attempt < attempts;
+        if (retry) continue;
+        if (error instanceof WrongExpectedRevision && envelope.ifMatch !== undefined) {
+          throw new StaleRevision(envelope.ifMatch, envelope.ifMatch + 1);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private rememberedAnswer(envelope: CommandEnvelope): CommandResult | undefined {
+    if (!envelope.idempotencyKey) return undefined;
+    const found = this.idempotency.find(envelope.actor.userId, envelope.idempotencyKey);
+    if (!found) return undefined;
+    if (found.requestHash !== envelope.requestHash) throw keyReused(envelope.idempotencyKey);
+    return found.result;
+  }
+
+  private async attempt<State, Event extends DomainEvent>(
+    command: StreamCommand<State, Event>,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult> {
+    const history = await this.store.readStream(command.streamId);
+    const repeat = this.repeatIn(history, envelope);
+    if (repeat) return repeat;
+    const state = history.reduce((s, e) => command.evolve(s, e as unknown as Event), command.initialState());
+    const revision = history.length > 0 ? (history[history.length - 1]?.revision ?? -1) : -1;
+    const decided = command.decide(state);
+    if (envelope.ifMatch !== undefined && envelope.ifMatch !== revision) {
+      throw new StaleRevision(envelope.ifMatch, revision);
+    }
+    const after = decided.reduce(command.evolve, state);
+    const metadata = this.metadataFor(envelope, command.unitOf(after), command);
+    const ids = eventIdsFor(
+      decided.length,
+      envelope.idempotencyKey
+        ? { userId: envelope.actor.userId, key: envelope.idempotencyKey, requestHash: envelope.requestHash ?? '' }
+        : undefined,
+    );
+    const events: NewEvent[] = decided.map((event, index) => ({
+      id: ids[index] ?? '',
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data as Readonly<Record<string, unknown>>,
+      metadata,
+    }));
+    const appended = await this.store.appendToStream(command.streamId, events, {
+      expectedRevision: revision === -1 ? 'no_stream' : revision,
+    });
+    return {
+      id: command.resultId,
+      streamId: command.streamId,
+      revision: appended.nextRevision,
+      position: appended.position,
+      ...(command.subjectId ? { subjectId: command.subjectId } : {}),
+    };
+  }
+
+  /** A retried command whose events already sit in the stream answers as the first time. */
+  private repeatIn(history: readonly RecordedEvent[], envelope: CommandEnvelope): CommandResult | undefined {
+    const key = envelope.idempotencyKey;
+    if (!key) return undefined;
+    const mine = history.filter(
+      (e) => e.metadata.idempotencyKey === key && e.metadata.actor.userId === envelope.actor.userId,
+    );
+    const last = mine[mine.length - 1];
+    if (!last) return undefined;
+    if (last.metadata.requestHash !== envelope.requestHash) throw keyReused(key);
+    return {
+      id: last.metadata.resultId ?? '',
+      streamId: last.streamId,
+      revision: last.revision,
+      position: last.position,
+      ...(last.metadata.subjectId ? { subjectId: last.metadata.subjectId } : {}),
+    };
+  }
+
+  private metadataFor(
+    envelope: CommandEnvelope,
+    unitCode: string,
+    command: { resultId: string; subjectId?: string },
+  ): EventMetadata {
+    // Stamps never go backwards, so "as of a time" maps onto a prefix of the log.
+    this.lastStamp = Math.max(this.lastStamp, envelope.now.getTime());
+    return {
+      actor: envelope.actor,
+      recordedAt: new Date(this.lastStamp).toISOString(),
+      unitCode,
+      correlationId: envelope.correlationId,
+      causationId: envelope.correlationId,
+      resultId: command.resultId,
+      ...(command.subjectId ? { subjectId: command.subjectId } : {}),
+      ...(envelope.idempotencyKey
+        ? { idempotencyKey: envelope.idempotencyKey, requestHash: envelope.requestHash ?? '' }
+        : {}),
+      ...(envelope.reason ? { reason: envelope.reason } : {}),
+    };
+  }
+}
+
+function keyReused(key: string): RuleViolation {
+  return new RuleViolation(
+    `Idempotency-Key ${key} was already used for a different request; use a new key for a new request`,
+  );
+}

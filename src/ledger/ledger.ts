@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import { join } from 'node:path';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { findRemembered } from '../../projections/idempotency/idempotency.projection';
+import type { LedgerConfig } from '../config/ledger-config';
+import { openProjectionDatabase } from '../projection-runner/projection-database';
+import { ProjectionRunner } from '../projection-runner/projection-runner';
+import { CommandLoop } from './command-loop';
+import type { EventStore } from './event-store.port';
+import { openEventStore } from './open-event-store';
+
+export const PROJECTIONS_FILE = 'projections.sqlite';
+
+/**
+ * The running ledger: the event store, the read models fed from it, and the command loop
+ * that writes to it. The service and the command-line tool both open one.
+ */
+export class Ledger {
+  private constructor(
+    readonly config: LedgerConfig,
+    readonly store: EventStore,
+    readonly readModels: Database,
+    readonly runner: ProjectionRunner,
+    readonly commands: CommandLoop,
+  ) {}
+
+  static async open(config: LedgerConfig, onError: (error: Error) => void = () => undefined): Promise<Ledger> {
+    const store = await openEventStore(config);
+    const readModels = openProjectionDatabase(join(config.dataDir, PROJECTIONS_FILE));
+    const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
+    runner.start();
+    const commands = new CommandLoop(
+      store,
+      { find: (userId, key) => findRemembered(readModels, userId, key) },
+      // Answer a command once its read models show it: a client reads its own writes.
+      { afterAppend: async (position) => void (await runner.waitFor(position)) },
+    );
+    return new Ledger(config, store, readModels, runner, commands);
+  }
+
+  async close(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.readModels.close();
+  }
+}
+
+export const LEDGER = Symbol('LEDGER');

@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  Subscription,
+} from '../event-store.port';
+import { StoreUnavailable, WrongExpectedRevision } from '../store-errors';
+import { configureDurableConnection, migrateEventLog } from './sqlite-schema';
+import { followLog } from './follow-log';
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const DEFAULT_PAGE = 1000;
+const FOREIGN_APPEND_POLL_MS = 1000;
+
+/**
+ * The embedded event store. Appends from concurrent commands are queued and committed
+ * together in one durable transaction (group commit); each append is still atomic and
+ * checked against its own expected revision.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: {
+    streamRevision: Statement<[string], { revision: number | null }>;
+    eventById: Statement<[string], { stream_id: string; revision: number; position: number }>;
+    insert: Statement<[string, string, number, string, number, string, string]>;
+    readStream: Statement<[string], EventRow>;
+    readAll: Statement<[number, number], EventRow>;
+    head: Statement<[], { head: number | null }>;
+  };
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly wakers = new Set<() => void>();
+  private readonly appendBatch: (batch: PendingAppend[]) => Array<AppendResult | Error>;
+
+  private constructor(private readonly db: Db) {
+    this.statements = {
+      streamRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      eventById: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+      insert: db.prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
+      readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      head: db.prepare('SELECT MAX(position) AS head FROM events'),
+    };
+    // Each append runs in a savepoint of the batch's transaction, so one refused append
+    // leaves no partial rows and does not spoil its neighbours. Only refusals stay inside
+    // the batch; any other failure (disk, lock) aborts the whole batch, nothing written.
+    const appendOne = db.transaction((pending: PendingAppend) => this.appendOne(pending));
+    const batchTransaction = db.transaction((batch: PendingAppend[]) =>
+      batch.map((pending) => {
+        try {
+          return appendOne(pending);
+        } catch (error) {
+          if (error instanceof WrongExpectedRevision) return error;
+          if (isConstraintViolation(error)) {
+            return new WrongExpectedRevision(pending.streamId, 'events with new ids', 'events already stored');
+          }
+          throw error;
+        }
+      }),
+    );
+    // IMMEDIATE takes the write lock up front: a deferred transaction that read first
+    // fails at once with SQLITE_BUSY_SNAPSHOT when another process (the CLI) committed
+    // meanwhile, instead of waiting out busy_timeout.
+    this.appendBatch = (batch) => batchTransaction.immediate(batch);
+  }
+
+  static open(file: string): SqliteEventStore {
+    const db = new Database(file);
+    configureDurableConnection(db);
+    migrateEventLog(db);
+    return new SqliteEventStore(db);
+  }
+
+  /** The underlying connection, for the adapter's own tools (backup, verify). */
+  get connection(): Db {
+    return this.db;
+  }
+
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailable('the event store is closed'));
+    if (events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: Array<AppendResult | Error>;
+    try {
+      outcomes = this.appendBatch(batch);
+    } catch (error) {
+      const failure = new StoreUnavailable('the event store could not commit; nothing was written', {
+        cause: error,
+      });
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome instanceof Error) pending.reject(outcome);
+      else if (outcome) pending.resolve(outcome);
+    });
+    this.wakeFollowers();
+  }
+
+  private appendOne(pending: PendingAppend): AppendResult {
+    const { streamId, events, expectedRevision } = pending;
+    const replay = this.alreadyAppended(streamId, events);
+    if (replay) return replay;
+    const current = this.statements.streamRevision.get(streamId)?.revision ?? -1;
+    assertExpected(streamId, expectedRevision, current);
+    const positions: number[] = [];
+    let revision = current;
+    for (const event of events) {
+      revision += 1;
+      const info = this.statements.insert.run(
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+      positions.push(Number(info.lastInsertRowid));
+    }
+    return { nextRevision: revision, position: positions[positions.length - 1] ?? 0, positions };
+  }
+
+  /** The original result when every event id is already stored, in order, in this stream. */
+  private alreadyAppended(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
+    const first = events[0];
+    const found = first ? this.statements.eventById.get(first.id) : undefined;
+    if (!found) return undefined;
+    const positions: number[] = [];
+    let revision = found.revision - 1;
+    for (const event of events) {
+      const row = this.statements.eventById.get(event.id);
+      if (!row || row.stream_id !== streamId || row.revision !== revision + 1) {
+        throw new WrongExpectedRevision(streamId, 'events with new ids', 'events already stored');
+      }
+      revision = row.revision;
+      positions.push(row.position);
+    }
+    return { nextRevision: revision, position: positions[positions.length - 1] ?? 0, positions };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.guard(() => this.statements.readStream.all(streamId).map(toRecorded));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.after ?? 0, options.limit ?? DEFAULT_PAGE);
+  }
+
+  readAllSync(after: number, limit: number): RecordedEvent[] {
+    return this.guard(() => this.statements.readAll.all(after, limit).map(toRecorded));
+  }
+
+  /** Raw rows, for callers that parse lazily (verification, export). */
+  readRawPage(after: number, limit: number): EventRow[] {
+    return this.guard(() => this.statements.readAll.all(after, limit));
+  }
+
+  subscribe(options: { readonly after: number }, handler: EventHandler): Subscription {
+    return followLog({
+      after: options.after,
+      handler,
+      readPage: (after) => this.readAllSync(after, DEFAULT_PAGE),
+      waitForAppend: () => this.waitForAppend(),
+      isClosed: () => this.closed,
+    });
+  }
+
+  private waitForAppend(): { promise: Promise<void>; cancel: () => void } {
+    let waker: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const promise = new Promise<void>((resolve) => {
+      waker = resolve;
+      this.wakers.add(resolve);
+      // Appends by another process on the same file (the CLI's user:add) wake no one
+      // here; a slow poll still brings them to followers.
+      timer = setTimeout(resolve, FOREIGN_APPEND_POLL_MS);
+      timer.unref();
+    });
+    return {
+      promise: promise.finally(() => {
+        clearTimeout(timer);
+        this.wakers.delete(waker);
+      }),
+      cancel: () => waker(),
+    };
+  }
+
+  private wakeFollowers(): void {
+    const wakers = [...this.wakers];
+    this.wakers.clear();
+    for (const wake of wakers) wake();
+  }
+
+  async headPosition(): Promise<number> {
+    return this.guard(() => this.statements.head.get()?.head ?? 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let queued appends finish first: they were accepted and may be acknowledged.
+    if (this.queue.length > 0) this.flush();
+    this.closed = true;
+    this.wakeFollowers();
+    this.db.close();
+  }
+
+  private guard<T>(read: () => T): T {
+    if (this.closed) throw new StoreUnavailable('the event store is closed');
+    try {
+      return read();
+    } catch (error) {
+      throw new StoreUnavailable('the event store could not be read', { cause: error });
+    }
+  }
+}
+
+function assertExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+  if (expected === 'any') return;
+  if (expected === 'no_stream') {
+    if (current !== -1) throw new WrongExpectedRevision(streamId, 'no stream', String(current));
+    return;
+  }
+  if (expected !== current) {
+    throw new WrongExpectedRevision(streamId, String(expected), current === -1 ? 'no stream' : String(current));
+  }
+}
+
+function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    position: row.position,
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  };
+}
+
+export type { EventRow };

@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3';
+import type { ProjectionDefinition, ProjectionWriter } from '../../projections/projection';
+import type { EventStore, RecordedEvent, Subscription } from '../ledger/event-store.port';
+
+interface Running {
+  readonly definition: ProjectionDefinition;
+  readonly writer: ProjectionWriter;
+  position: number;
+}
+
+interface Waiter {
+  readonly position: number;
+  readonly resolve: () => void;
+}
+
+/**
+ * Feeds every read model from a checkpointed subscription to the store. A projection whose
+ * stored version differs from its code is dropped and rebuilt from the start of the log.
+ */
+export class ProjectionRunner {
+  private running: Running[] = [];
+  private subscription?: Subscription;
+  private waiters: Waiter[] = [];
+  private stopped = false;
+  private readonly saveCheckpoint;
+  private readonly applyBatch: (events: readonly RecordedEvent[]) => void;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly definitions: readonly ProjectionDefinition[],
+    private readonly onError: (error: Error) => void = () => undefined,
+  ) {
+    this.saveCheckpoint = db.prepare(
+      `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+    this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
+      for (const projection of this.running) {
+        for (const event of events) {
+          if (event.position <= projection.position) continue;
+          if (!projection.definition.handles || projection.definition.handles.has(event.type)) {
+            projection.writer.apply(event);
+          }
+          projection.position = event.position;
+        }
+        const { name, version } = projection.definition;
+        this.saveCheckpoint.run(name, version, projection.position);
+      }
+    });
+  }
+
+  /** Opens every projection at its checkpoint and starts following the log. */
+  start(): void {
+    const stored = new Map(
+      this.db
+        .prepare<[], { name: string; version: number; position: number }>('SELECT * FROM projection_checkpoints')
+        .all()
+        .map((row) => [row.name, row]),
+    );
+    this.running = this.definitions.map((definition) => {
+      const checkpoint = stored.get(definition.name);
+      const current = checkpoint?.version === definition.version;
+      if (!current) {
+        definition.drop(this.db);
+        this.saveCheckpoint.run(definition.name, definition.version, 0);
+      }
+      return { definition, writer: definition.open(this.db), position: current ? checkpoint.position : 0 };
+    });
+    this.follow();
+  }
+
+  private follow(): void {
+    if (this.stopped) return;
+    const from = Math.min(...this.running.map((p) => p.position));
+    const subscription = this.store.subscribe({ after: from }, (events) => {
+      this.applyBatch(events);
+      this.release();
+    });
+    this.subscription = subscription;
+    void subscription.failed.then((error) => {
+      if (this.stopped) return;
+      this.onError(error);
+      // Start again from the checkpoints after a pause: nothing is applied twice.
+      setTimeout(() => this.follow(), 1000).unref();
+    });
+  }
+
+  /** The lowest position every read model has reached. */
+  get position(): number {
+    return this.running.length === 0 ? 0 : Math.min(...this.running.map((p) => p.position));
+  }
+
+  positions(): Record<string, number> {
+    return Object.fromEntries(this.running.map((p) => [p.definition.name, p.position]));
+  }
+
+  /** Resolves once every read model has applied `position`, or after `timeoutMs`. */
+  waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.waiters.push({
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      });
+    });
+  }
+
+  private release(): void {
+    const reached = this.position;
+    const ready = this.waiters.filter((w) => w.position <= reached);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > reached);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+  }
+}
