@@ -10,6 +10,8 @@ export interface LedgerConfig {
   readonly eventStoreConnectionString?: string;
   readonly adminPassword?: string;
   readonly jwtSecret?: string;
+  /** 64 hex characters: wraps the per-subject keys of personal details. */
+  readonly masterKey?: string;
   readonly tokenTtlSeconds: number;
   readonly logLevel: string;
 }
@@ -61,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('LEDGER_JWT_SECRET is too short: use at least 32 random characters');
   }
+  const masterKey = env.LEDGER_MASTER_KEY || undefined;
+  if (masterKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(masterKey)) {
+    throw new ConfigError('LEDGER_MASTER_KEY is not valid: it must be 64 hexadecimal characters (32 bytes)');
+  }
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL=${logLevel} is not valid: use one of ${LOG_LEVELS.join(', ')}`);
@@ -73,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     ...(connection ? { eventStoreConnectionString: connection } : {}),
     ...(adminPassword ? { adminPassword } : {}),
     ...(jwtSecret ? { jwtSecret } : {}),
+    ...(masterKey ? { masterKey } : {}),
     tokenTtlSeconds: integer(env, 'LEDGER_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     logLevel,
   };

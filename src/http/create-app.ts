@@ -4,7 +4,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import type { Ledger } from '../ledger/ledger';
-import { errorBody } from './error-body';
 import { strictValidationPipe } from './validation';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -36,11 +35,6 @@ export async function createApp(ledger: Ledger, options: { logger?: boolean } = 
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
-  // Errors raised before a route runs (bad JSON, body too large) get the same JSON shape.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const answer = errorBody(error);
-    void reply.status(answer.statusCode).send(answer);
-  });
   fastify.addHook('preValidation', async (request) => {
     if (request.method !== 'POST') return;
     const type = request.headers['content-type'];

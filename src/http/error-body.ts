@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { Unauthenticated } from '../identity/unauthenticated';
 import { StoreUnavailable } from '../ledger/store-errors';
@@ -27,6 +28,14 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'the Content-Length header does not match the body',
 };
 
+/** Nest rethrows Fastify's errors as HttpExceptions with Fastify's text: reword by that text. */
+const FASTIFY_TEXTS = new Map(
+  Object.entries(FASTIFY_MESSAGES).map(([code, message]) => {
+    const make = (errorCodes as unknown as Record<string, new () => Error>)[code];
+    return [make ? new make().message : code, message] as const;
+  }),
+);
+
 const body = (statusCode: number, message: string): ErrorBody => ({
   statusCode,
   error: STATUS_CODES[statusCode] ?? 'Error',
@@ -48,7 +57,7 @@ export function errorBody(error: unknown): ErrorBody {
         : Array.isArray((response as { message?: unknown }).message)
           ? ((response as { message: string[] }).message).join('; ')
           : String((response as { message?: unknown }).message ?? error.message);
-    return body(error.getStatus(), message);
+    return body(error.getStatus(), FASTIFY_TEXTS.get(message) ?? message);
   }
   if (isFastifyError(error)) {
     const message = (error.code && FASTIFY_MESSAGES[error.code]) ?? error.message;

@@ -3,9 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { userStream } from '../../events/user';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
-import { businessToday } from '../shared/business-date';
 import { RuleViolation } from '../shared/domain-errors';
-import { assertInScope } from './scope';
+import { assertManages } from './scope';
 import { userDecider } from './user.decider';
 
 export class DisableUserCommand {
@@ -27,7 +26,7 @@ export class DisableUserHandler implements ICommandHandler<DisableUserCommand, C
         evolve: userDecider.evolve,
         decide: (state) => {
           if (state.status !== 'absent') {
-            assertInScope(envelope.actor, state.account.unitCode, businessToday(envelope.now));
+            assertManages(envelope.actor, state.account.unitCode);
             if (state.account.username === envelope.actor.username) {
               throw new RuleViolation('you cannot disable your own account');
             }

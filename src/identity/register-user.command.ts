@@ -6,7 +6,7 @@ import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope'
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { businessToday } from '../shared/business-date';
 import { hashPassword } from './password';
-import { assertInScope } from './scope';
+import { assertManages } from './scope';
 import { checkUserUnit, userDecider } from './user.decider';
 
 export interface NewUser {
@@ -30,7 +30,7 @@ export async function registerUser(ledger: Ledger, user: NewUser, envelope: Comm
   const today = businessToday(envelope.now);
   checkUserUnit(user.unitCode);
   // An admin gives out access only within its own scope.
-  assertInScope(envelope.actor, user.unitCode, today);
+  assertManages(envelope.actor, user.unitCode);
   const command = {
     type: 'RegisterUser' as const,
     account: { userId: randomUUID(), ...account },

@@ -19,3 +19,12 @@ export function assertUnitReadable(actor: Actor, unitCode: string): void {
     );
   }
 }
+
+/** Refuses (403) managing something of a unit the actor's scope does not contain, at any date. */
+export function assertManages(actor: Actor, unitCode: string): void {
+  if (!GEOGRAPHY.coversAnywhere(actor.unitCode, unitCode)) {
+    throw new NotAllowed(
+      `unit ${unitCode} is outside your scope: your account covers ${actor.unitCode} and the units below it`,
+    );
+  }
+}

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { findRemembered } from '../../projections/idempotency/idempotency.projection';
 import type { LedgerConfig } from '../config/ledger-config';
+import { masterKey } from '../personal-data/master-key';
+import { PersonalVault } from '../personal-data/personal-vault';
+import { SubjectKeyStore } from '../personal-data/subject-key-store';
 import { openProjectionDatabase } from '../projection-runner/projection-database';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import { CommandLoop } from './command-loop';
@@ -10,6 +13,7 @@ import type { EventStore } from './event-store.port';
 import { openEventStore } from './open-event-store';
 
 export const PROJECTIONS_FILE = 'projections.sqlite';
+export const SUBJECT_KEYS_FILE = 'subject-keys.sqlite';
 
 /**
  * The running ledger: the event store, the read models fed from it, and the command loop
@@ -22,6 +26,9 @@ export class Ledger {
     readonly readModels: Database,
     readonly runner: ProjectionRunner,
     readonly commands: CommandLoop,
+    private readonly keys: SubjectKeyStore,
+    /** Personal details, sealed per subject; only this object can open them. */
+    readonly vault: PersonalVault,
   ) {}
 
   static async open(config: LedgerConfig, onError: (error: Error) => void = () => undefined): Promise<Ledger> {
@@ -35,13 +42,18 @@ export class Ledger {
       // Answer a command once its read models show it: a client reads its own writes.
       { afterAppend: async (position) => void (await runner.waitFor(position)) },
     );
-    return new Ledger(config, store, readModels, runner, commands);
+    const keys = SubjectKeyStore.open(
+      join(config.dataDir, SUBJECT_KEYS_FILE),
+      masterKey(config.dataDir, config.masterKey),
+    );
+    return new Ledger(config, store, readModels, runner, commands, keys, new PersonalVault(keys));
   }
 
   async close(): Promise<void> {
     await this.runner.stop();
     await this.store.close();
     this.readModels.close();
+    this.keys.close();
   }
 }
 

@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PersonalVault } from './personal-vault';
+import { SubjectKeyStore } from './subject-key-store';
+
+describe('personal vault', () => {
+  let dir: string;
+  let keys: SubjectKeyStore;
+  let vault: PersonalVault;
+  const now = new Date('2024-03-01T00:00:00Z');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'p8-vault-'));
+    keys = SubjectKeyStore.open(join(dir, 'keys.sqlite'), randomBytes(32));
+    vault = new PersonalVault(keys);
+  });
+  afterEach(() => {
+    keys.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens what it sealed, and nothing in clear reaches the sealed box or the key file', () => {
+    const subject = vault.newSubjectId();
+    const box = vault.seal(subject, { fullName: 'Ma Thị Quỳnh Zyx' }, now);
+    expect(box.sealed).not.toContain('Zyx');
+    expect(vault.open(box)).toEqual({ status: 'available', details: { fullName: 'Ma Thị Quỳnh Zyx' } });
+    for (const file of readdirSync(dir)) {
+      expect(readFileSync(join(dir, file)).includes('Zyx')).toBe(false);
+    }
+  });
+
+  it('reads as erased once the key is destroyed, for boxes sealed before', () => {
+    const subject = vault.newSubjectId();
+    const box = vault.seal(subject, { fullName: 'Lò Văn A' }, now);
+    expect(vault.erase(subject, now)).toBe(true);
+    expect(vault.open(box)).toEqual({ status: 'erased' });
+    expect(() => vault.seal(subject, { fullName: 'again' }, now)).toThrow(/erased/);
+  });
+
+  it('refuses a box moved to another subject', () => {
+    const a = vault.newSubjectId();
+    const b = vault.newSubjectId();
+    const box = vault.seal(a, { fullName: 'Hoàng Thị B' }, now);
+    vault.seal(b, { fullName: 'other' }, now);
+    expect(vault.open({ subjectId: b, sealed: box.sealed })).toEqual({ status: 'unreadable' });
+  });
+});

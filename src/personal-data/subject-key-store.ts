@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * One AES-256 key per person (subject), kept apart from the event log. Destroying a key
+ * erases the person: what the log holds about them becomes unreadable noise, while the
+ * log itself, its hashes and its counts stay intact.
+ *
+ * Keys are stored wrapped (AES-256-GCM) under a master key that lives outside this file.
+ */
+export class SubjectKeyStore {
+  private readonly statements: {
+    get: Statement<[string], { wrapped: Buffer | null; erased_at: string | null }>;
+    put: Statement<[string, Buffer, string]>;
+    erase: Statement<[string, string]>;
+  };
+
+  private constructor(
+    private readonly db: Db,
+    private readonly masterKey: Buffer,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS subject_keys (
+      subject_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, erased_at TEXT)`);
+    this.statements = {
+      get: db.prepare('SELECT wrapped, erased_at FROM subject_keys WHERE subject_id = ?'),
+      put: db.prepare('INSERT OR IGNORE INTO subject_keys (subject_id, wrapped, created_at) VALUES (?, ?, ?)'),
+      erase: db.prepare('UPDATE subject_keys SET wrapped = NULL, erased_at = ? WHERE subject_id = ?'),
+    };
+  }
+
+  static open(file: string, masterKey: Buffer): SubjectKeyStore {
+    if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    // Erased keys must not linger in free pages of the file.
+    db.pragma('secure_delete = ON');
+    return new SubjectKeyStore(db, masterKey);
+  }
+
+  /** The subject's key, made on first use. Throws when the subject was erased. */
+  keyFor(subjectId: string, now: Date): Buffer {
+    const found = this.statements.get.get(subjectId);
+    if (found?.erased_at) throw new SubjectErased(subjectId);
+    if (found?.wrapped) return this.unwrap(found.wrapped);
+    const key = randomBytes(32);
+    this.statements.put.run(subjectId, this.wrap(key), now.toISOString());
+    return this.keyFor(subjectId, now);
+  }
+
+  /** The key if the subject has one and was not erased. */
+  existingKey(subjectId: string): Buffer | 'erased' | undefined {
+    const found = this.statements.get.get(subjectId);
+    if (found?.erased_at) return 'erased';
+    return found?.wrapped ? this.unwrap(found.wrapped) : undefined;
+  }
+
+  /** Destroys the key for good; answers whether there was one to destroy. */
+  erase(subjectId: string, now: Date): boolean {
+    this.statements.put.run(subjectId, randomBytes(0), now.toISOString());
+    const changed = this.statements.erase.run(now.toISOString(), subjectId).changes > 0;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changed;
+  }
+
+  isErased(subjectId: string): boolean {
+    return Boolean(this.statements.get.get(subjectId)?.erased_at);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private wrap(key: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
+    const sealed = Buffer.concat([cipher.update(key), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+  }
+
+  private unwrap(wrapped: Buffer): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12));
+    decipher.setAuthTag(wrapped.subarray(12, 28));
+    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]);
+  }
+}
+
+export class SubjectErased extends Error {
+  constructor(readonly subjectId: string) {
+    super(`subject ${subjectId} has been erased`);
+    this.name = 'SubjectErased';
+  }
+}
