@@ -1,0 +1,20 @@
+import type { DomainEvent } from './event';
+
+/** Stream of what happened to one person's personal details: `subject-<subjectId>`. */
+export const subjectStream = (subjectId: string): string => `subject-${subjectId}`;
+
+/** Someone read a person's identifying details in clear. */
+export type PersonalDetailsRead = DomainEvent<
+  'PersonalDetailsRead',
+  {
+    readonly subjectId: string;
+    /** The record whose details were read, e.g. `club-<id>` member `<memberId>`. */
+    readonly streamId: string;
+    readonly recordId: string;
+    readonly requestId: string;
+  }
+>;
+
+export type SubjectEvent = PersonalDetailsRead;
+
+export const SUBJECT_SCHEMA_VERSION = 1;
