@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
+export const SUBJECT_KEYS_TABLE = `CREATE TABLE IF NOT EXISTS subject_keys (
+  subject_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, erased_at TEXT)`;
+
 /**
  * One AES-256 key per person (subject), kept apart from the event log. Destroying a key
  * erases the person: what the log holds about them becomes unreadable noise, while the
@@ -20,8 +23,7 @@ export class SubjectKeyStore {
     private readonly db: Db,
     private readonly masterKey: Buffer,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS subject_keys (
-      subject_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, erased_at TEXT)`);
+    db.exec(SUBJECT_KEYS_TABLE);
     this.statements = {
       get: db.prepare('SELECT wrapped, erased_at FROM subject_keys WHERE subject_id = ?'),
       put: db.prepare('INSERT OR IGNORE INTO subject_keys (subject_id, wrapped, created_at) VALUES (?, ?, ?)'),
