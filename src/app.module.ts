@@ -9,6 +9,7 @@ import { IdentityModule } from './identity/identity.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import type { Ledger } from './ledger/ledger';
 import { LedgerModule } from './ledger/ledger.module';
+import { VerificationModule } from './ledger-verification/verification.module';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         AuditModule,
         EventsModule,
         OperationsModule,
+        VerificationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
