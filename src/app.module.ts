@@ -10,6 +10,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import type { Ledger } from './ledger/ledger';
 import { LedgerModule } from './ledger/ledger.module';
 import { VerificationModule } from './ledger-verification/verification.module';
+import { LiveModule } from './live/live.module';
 import { OperationsModule } from './operations/operations.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         EventsModule,
         OperationsModule,
         VerificationModule,
+        LiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -21,6 +21,7 @@ export class ProjectionRunner {
   private running: Running[] = [];
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
+  private readonly advanceListeners = new Set<(position: number) => void>();
   private stopped = false;
   private readonly saveCheckpoint;
   private readonly applyBatch: (events: readonly RecordedEvent[]) => void;
@@ -110,8 +111,15 @@ export class ProjectionRunner {
     });
   }
 
+  /** Calls `listener` with the new position each time the read models move on. */
+  onAdvance(listener: (position: number) => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
   private release(): void {
     const reached = this.position;
+    for (const listener of this.advanceListeners) listener(reached);
     const ready = this.waiters.filter((w) => w.position <= reached);
     if (ready.length === 0) return;
     this.waiters = this.waiters.filter((w) => w.position > reached);

@@ -1,0 +1,73 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { indicatorRows } from '../indicators/indicator-report';
+import { LEDGER, type Ledger } from '../ledger/ledger';
+import { LedgerMetrics } from '../operations/ledger-metrics';
+import type { LiveSubscriber } from './live-subscriber';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Pushes indicator snapshots to dashboards as the read models move on. Work is coalesced:
+ * one computation per subscribed unit per turn of the event loop, whatever the number of
+ * commands or subscribers.
+ */
+@Injectable()
+export class LiveFeed implements OnModuleDestroy {
+  private readonly subscribers = new Set<LiveSubscriber>();
+  private scheduled = false;
+  private readonly stopAdvance: () => void;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    @Inject(LEDGER) private readonly ledger: Ledger,
+    private readonly metrics: LedgerMetrics,
+  ) {
+    this.stopAdvance = ledger.runner.onAdvance(() => this.schedule());
+    this.heartbeat = setInterval(() => this.subscribers.forEach((s) => s.heartbeat()), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  add(subscriber: LiveSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    this.metrics.liveSubscribers.set(this.subscribers.size);
+    // The rows as the client last saw them, so a reconnect repeats nothing unchanged.
+    if (subscriber.lastSent > 0) subscriber.lastRows = this.rowsAt(subscriber.unit, subscriber.lastSent);
+    this.pushTo([subscriber]);
+    return () => {
+      this.subscribers.delete(subscriber);
+      this.metrics.liveSubscribers.set(this.subscribers.size);
+    };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pushTo([...this.subscribers]);
+    });
+  }
+
+  private pushTo(subscribers: readonly LiveSubscriber[]): void {
+    const position = this.ledger.runner.position;
+    const byUnit = new Map<string, string>();
+    for (const subscriber of subscribers) {
+      if (subscriber.lastSent >= position) continue;
+      let rows = byUnit.get(subscriber.unit);
+      if (rows === undefined) {
+        rows = this.rowsAt(subscriber.unit, position);
+        byUnit.set(subscriber.unit, rows);
+      }
+      subscriber.send(position, rows);
+    }
+  }
+
+  private rowsAt(unit: string, position: number): string {
+    return JSON.stringify(indicatorRows(this.ledger.readModels, { unit, asOfPosition: position }));
+  }
+
+  onModuleDestroy(): void {
+    this.stopAdvance();
+    clearInterval(this.heartbeat);
+  }
+}
