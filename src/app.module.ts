@@ -12,6 +12,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { VerificationModule } from './ledger-verification/verification.module';
 import { LiveModule } from './live/live.module';
 import { OperationsModule } from './operations/operations.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         OperationsModule,
         VerificationModule,
         LiveModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
