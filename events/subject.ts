@@ -15,6 +15,12 @@ export type PersonalDetailsRead = DomainEvent<
   }
 >;
 
-export type SubjectEvent = PersonalDetailsRead;
+/** A person asked to be forgotten: their key is destroyed; counts stay, details read as erased. */
+export type SubjectErased = DomainEvent<
+  'SubjectErased',
+  { readonly subjectId: string; readonly reason: string }
+>;
+
+export type SubjectEvent = PersonalDetailsRead | SubjectErased;
 
 export const SUBJECT_SCHEMA_VERSION = 1;

@@ -2,6 +2,7 @@ import { auditProjection } from './audit/audit.projection';
 import { idempotencyProjection } from './idempotency/idempotency.projection';
 import { indicatorFactsProjection } from './indicators/indicator-facts.projection';
 import type { ProjectionDefinition } from './projection';
+import { subjectsProjection } from './subjects/subjects.projection';
 import { usersProjection } from './users/users.projection';
 
 /** Every read model the service keeps. */
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   idempotencyProjection,
   indicatorFactsProjection,
   auditProjection,
+  subjectsProjection,
 ];

@@ -13,6 +13,7 @@ import { VerificationModule } from './ledger-verification/verification.module';
 import { LiveModule } from './live/live.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReportsModule } from './reports/reports.module';
+import { SubjectsModule } from './subjects/subjects.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         VerificationModule,
         LiveModule,
         ReportsModule,
+        SubjectsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { findRemembered } from '../../projections/idempotency/idempotency.projection';
+import { erasedSubjects } from '../../projections/subjects/subjects.projection';
 import type { LedgerConfig } from '../config/ledger-config';
 import { masterKey } from '../personal-data/master-key';
 import { PersonalVault } from '../personal-data/personal-vault';
@@ -46,7 +47,13 @@ export class Ledger {
       join(config.dataDir, SUBJECT_KEYS_FILE),
       masterKey(config.dataDir, config.masterKey),
     );
-    return new Ledger(config, store, readModels, runner, commands, keys, new PersonalVault(keys));
+    const vault = new PersonalVault(keys);
+    // An erasure recorded just before a crash still destroys its key.
+    await runner.waitFor(await store.headPosition(), 30_000);
+    for (const subjectId of erasedSubjects(readModels)) {
+      if (!vault.isErased(subjectId)) vault.erase(subjectId, new Date());
+    }
+    return new Ledger(config, store, readModels, runner, commands, keys, vault);
   }
 
   async close(): Promise<void> {
