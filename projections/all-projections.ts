@@ -1,3 +1,4 @@
+import { approvalsProjection } from './approvals/approvals.projection';
 import { auditProjection } from './audit/audit.projection';
 import { idempotencyProjection } from './idempotency/idempotency.projection';
 import { indicatorFactsProjection } from './indicators/indicator-facts.projection';
@@ -12,4 +13,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   indicatorFactsProjection,
   auditProjection,
   subjectsProjection,
+  approvalsProjection,
 ];

@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
+import { ClubsModule } from './clubs/clubs.module';
 import { DialoguesModule } from './dialogues/dialogues.module';
 import { EventsModule } from './events-log/events.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -25,6 +27,7 @@ export class AppModule {
         LedgerModule.forLedger(ledger),
         IdentityModule,
         DialoguesModule,
+        ClubsModule,
         IndicatorsModule,
         AuditModule,
         EventsModule,
@@ -33,6 +36,7 @@ export class AppModule {
         LiveModule,
         ReportsModule,
         SubjectsModule,
+        ApprovalsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -5,6 +5,7 @@ import type { EventMetadata } from './envelope';
 import { eventIdsFor } from './event-ids';
 import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
 import type { IdempotencyIndex } from './idempotency';
+import { touchedDates, type PeriodLocks } from './period-locks';
 import { WrongExpectedRevision } from './store-errors';
 
 /** One command against one stream, as the generic loop needs it. */
@@ -24,6 +25,8 @@ export interface StreamCommand<State, Event extends DomainEvent> {
 export interface CommandLoopOptions {
   /** Called with the position of every append before the command answers. */
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** Approved periods: a command touching one is refused (409). */
+  readonly locks?: PeriodLocks;
   readonly maxAttempts?: number;
 }
 
@@ -86,6 +89,7 @@ export class CommandLoop {
       throw new StaleRevision(envelope.ifMatch, revision);
     }
     const after = decided.reduce(command.evolve, state);
+    this.assertUnlocked(history, decided, [command.unitOf(after), ...(history.length > 0 ? [command.unitOf(state)] : [])]);
     const metadata = this.metadataFor(envelope, command.unitOf(after), command);
     const ids = eventIdsFor(
       decided.length,
@@ -110,6 +114,17 @@ export class CommandLoop {
       position: appended.position,
       ...(command.subjectId ? { subjectId: command.subjectId } : {}),
     };
+  }
+
+  private assertUnlocked(history: readonly RecordedEvent[], decided: readonly DomainEvent[], units: readonly string[]): void {
+    const locks = this.options.locks;
+    if (!locks) return;
+    for (const date of touchedDates(history, decided)) {
+      for (const unitCode of new Set(units)) {
+        const lock = locks.lockFor(unitCode, date);
+        if (lock) throw new RuleViolation(lock);
+      }
+    }
   }
 
   /** A retried command whose events already sit in the stream answers as the first time. */

@@ -4,6 +4,7 @@ import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { findRemembered } from '../../projections/idempotency/idempotency.projection';
 import { erasedSubjects } from '../../projections/subjects/subjects.projection';
 import type { LedgerConfig } from '../config/ledger-config';
+import { approvalLocks } from '../approvals/approval-queries';
 import { masterKey } from '../personal-data/master-key';
 import { PersonalVault } from '../personal-data/personal-vault';
 import { SubjectKeyStore } from '../personal-data/subject-key-store';
@@ -40,8 +41,11 @@ export class Ledger {
     const commands = new CommandLoop(
       store,
       { find: (userId, key) => findRemembered(readModels, userId, key) },
-      // Answer a command once its read models show it: a client reads its own writes.
-      { afterAppend: async (position) => void (await runner.waitFor(position)) },
+      {
+        // Answer a command once its read models show it: a client reads its own writes.
+        afterAppend: async (position) => void (await runner.waitFor(position)),
+        locks: approvalLocks(readModels),
+      },
     );
     const keys = SubjectKeyStore.open(
       join(config.dataDir, SUBJECT_KEYS_FILE),
