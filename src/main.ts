@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const release = holdLedger(config.dataDir, 'start the service');
-  const ledger = await Ledger.open(config, (error) => logger.error(`a read model stopped: ${error.message}`));
+  const ledger = await Ledger.open(config, (error) => logger.error(`background work failed: ${error.message}`), {
+    sealing: true,
+  });
   const created = await ensureInitialAdmin(ledger);
   if (created) logger.log(created);
   const app = await createApp(ledger);

@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../identity/roles.decorator';
 import { LEDGER, type Ledger } from '../ledger/ledger';
+import { SqliteEventStore } from '../ledger/sqlite/sqlite-event-store';
 import { verifyLog, type VerifyReport } from '../ledger/verify-log';
 
 @ApiTags('supervision')
@@ -14,6 +15,6 @@ export class VerifyController {
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'Recheck the whole log; names the first position that is not as written' })
   verify(): Promise<VerifyReport> {
-    return verifyLog(this.ledger.store);
+    return verifyLog(this.ledger.store, { densePositions: this.ledger.store instanceof SqliteEventStore });
   }
 }

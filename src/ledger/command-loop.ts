@@ -3,7 +3,8 @@ import { RuleViolation, StaleRevision } from '../shared/domain-errors';
 import type { CommandEnvelope, CommandResult } from './command-envelope';
 import type { EventMetadata } from './envelope';
 import { eventIdsFor } from './event-ids';
-import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
+import { chainEvents } from './event-hash';
+import type { EventStore, RecordedEvent } from './event-store.port';
 import type { IdempotencyIndex } from './idempotency';
 import { touchedDates, type PeriodLocks } from './period-locks';
 import { WrongExpectedRevision } from './store-errors';
@@ -97,13 +98,18 @@ export class CommandLoop {
         ? { userId: envelope.actor.userId, key: envelope.idempotencyKey, requestHash: envelope.requestHash ?? '' }
         : undefined,
     );
-    const events: NewEvent[] = decided.map((event, index) => ({
-      id: ids[index] ?? '',
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data as Readonly<Record<string, unknown>>,
-      metadata,
-    }));
+    const events = chainEvents(
+      command.streamId,
+      revision + 1,
+      history[history.length - 1]?.metadata.hash,
+      decided.map((event, index) => ({
+        id: ids[index] ?? '',
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as Readonly<Record<string, unknown>>,
+        metadata,
+      })),
+    );
     const appended = await this.store.appendToStream(command.streamId, events, {
       expectedRevision: revision === -1 ? 'no_stream' : revision,
     });

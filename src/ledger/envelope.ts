@@ -24,6 +24,8 @@ export interface EventMetadata {
   readonly resultId?: string;
   /** The pseudonymous subject the command recorded personal details for. */
   readonly subjectId?: string;
+  /** sha256 chaining this event to the previous one of its stream (always the last field). */
+  readonly hash?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role: 'system', unitCode: '19' };

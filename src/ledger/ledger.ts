@@ -11,6 +11,7 @@ import { SubjectKeyStore } from '../personal-data/subject-key-store';
 import { openProjectionDatabase } from '../projection-runner/projection-database';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import { CommandLoop } from './command-loop';
+import { LogSealer } from './log-sealer';
 import type { EventStore } from './event-store.port';
 import { openEventStore } from './open-event-store';
 
@@ -33,7 +34,11 @@ export class Ledger {
     readonly vault: PersonalVault,
   ) {}
 
-  static async open(config: LedgerConfig, onError: (error: Error) => void = () => undefined): Promise<Ledger> {
+  static async open(
+    config: LedgerConfig,
+    onError: (error: Error) => void = () => undefined,
+    options: { readonly sealing?: boolean } = {},
+  ): Promise<Ledger> {
     const store = await openEventStore(config);
     const readModels = openProjectionDatabase(join(config.dataDir, PROJECTIONS_FILE));
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
@@ -57,10 +62,29 @@ export class Ledger {
     for (const subjectId of erasedSubjects(readModels)) {
       if (!vault.isErased(subjectId)) vault.erase(subjectId, new Date());
     }
-    return new Ledger(config, store, readModels, runner, commands, keys, vault);
+    const ledger = new Ledger(config, store, readModels, runner, commands, keys, vault);
+    if (options.sealing) ledger.startSealing(onError);
+    return ledger;
   }
 
+  /** Seals the log every thousand events, and whatever is new once a minute. */
+  private startSealing(onError: (error: Error) => void): void {
+    const sealer = new LogSealer(this.store, this.commands);
+    const seal = (minimum?: number) =>
+      void sealer.sealIfDue(minimum).catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+    const stopAdvance = this.runner.onAdvance(() => seal());
+    const timer = setInterval(() => seal(1), 60_000);
+    timer.unref();
+    this.stopSealing = () => {
+      stopAdvance();
+      clearInterval(timer);
+    };
+  }
+
+  private stopSealing = (): void => undefined;
+
   async close(): Promise<void> {
+    this.stopSealing();
     await this.runner.stop();
     await this.store.close();
     this.readModels.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SUBJECT_SCHEMA_VERSION, subjectStream } from '../../events/subject';
+import { SUBJECT_SCHEMA_VERSION, subjectStream, type SubjectEvent } from '../../events/subject';
 import type { Actor } from '../ledger/envelope';
 import type { Ledger } from '../ledger/ledger';
 import type { OpenedPersonal, SealedPersonal } from './personal-vault';
@@ -22,24 +22,22 @@ export async function readPersonal(
   const opened: OpenedPersonal = ledger.vault.open(box);
   if (opened.status !== 'available') return { subjectId: box.subjectId, status: opened.status };
   const requestId = context.requestId ?? randomUUID();
-  await ledger.store.appendToStream(
-    subjectStream(box.subjectId),
-    [
-      {
-        id: randomUUID(),
-        type: 'PersonalDetailsRead',
-        schemaVersion: SUBJECT_SCHEMA_VERSION,
-        data: { subjectId: box.subjectId, streamId: context.streamId, recordId: context.recordId, requestId },
-        metadata: {
-          actor,
-          recordedAt: new Date().toISOString(),
-          unitCode: context.unitCode,
-          correlationId: requestId,
-          causationId: requestId,
+  await ledger.commands.run<null, SubjectEvent>(
+    {
+      streamId: subjectStream(box.subjectId),
+      initialState: () => null,
+      evolve: (state) => state,
+      decide: () => [
+        {
+          type: 'PersonalDetailsRead',
+          schemaVersion: SUBJECT_SCHEMA_VERSION,
+          data: { subjectId: box.subjectId, streamId: context.streamId, recordId: context.recordId, requestId },
         },
-      },
-    ],
-    { expectedRevision: 'any' },
+      ],
+      unitOf: () => context.unitCode,
+      resultId: box.subjectId,
+    },
+    { actor, now: new Date(), correlationId: requestId },
   );
   return { subjectId: box.subjectId, status: 'available', details: opened.details };
 }

@@ -1,3 +1,4 @@
+import { SqliteEventStore } from '../../ledger/sqlite/sqlite-event-store';
 import { verifyLog } from '../../ledger/verify-log';
 import { CliError, type CliCommand } from '../cli-command';
 import { openForCli } from '../open-for-cli';
@@ -11,12 +12,15 @@ export const verifyCommand: CliCommand = {
     const { ledger, done } = await openForCli('verify', { alone: false });
     try {
       const progress = new Progress('verify', await ledger.store.headPosition());
-      const report = await verifyLog(ledger.store, (checked) => progress.update(checked));
+      const report = await verifyLog(ledger.store, {
+        densePositions: ledger.store instanceof SqliteEventStore,
+        onProgress: (checked) => progress.update(checked),
+      });
       progress.finish(report.checked);
       if (!report.ok) {
         throw new CliError(`the log does not verify at position ${report.firstBadPosition}: ${report.problem}`);
       }
-      console.log(`ok: ${report.checked.toLocaleString('en')} events verified`);
+      console.log(`ok: ${report.checked.toLocaleString('en')} events verified, ${report.seals} seals`);
     } finally {
       await done();
     }
