@@ -12,7 +12,7 @@ import { INDICATOR_BY_CODE } from './indicator-catalogue';
  */
 export const indicatorFactsProjection: ProjectionDefinition = {
   name: 'indicator-facts',
-  version: 1,
+  version: 2,
   handles: new Set(FACT_SOURCE_BY_TYPE.keys()),
   open(db) {
     db.exec(`
@@ -22,11 +22,14 @@ export const indicatorFactsProjection: ProjectionDefinition = {
         id INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, indicator TEXT NOT NULL,
         kind TEXT NOT NULL, unit_code TEXT NOT NULL, l1 TEXT, l2 TEXT,
         date_from TEXT NOT NULL, date_to TEXT, value INTEGER NOT NULL,
-        dimension TEXT, category TEXT, pos_from INTEGER NOT NULL, pos_to INTEGER);
+        dimension TEXT, category TEXT, pos_from INTEGER NOT NULL, pos_to INTEGER,
+        cu0 TEXT, cu1 TEXT);
       CREATE INDEX IF NOT EXISTS facts_open ON indicator_facts (stream_id) WHERE pos_to IS NULL;
       CREATE INDEX IF NOT EXISTS facts_l0 ON indicator_facts (unit_code, indicator);
       CREATE INDEX IF NOT EXISTS facts_l1 ON indicator_facts (l1, indicator);
       CREATE INDEX IF NOT EXISTS facts_l2 ON indicator_facts (l2, indicator);
+      CREATE INDEX IF NOT EXISTS facts_cu0 ON indicator_facts (cu0, indicator);
+      CREATE INDEX IF NOT EXISTS facts_cu1 ON indicator_facts (cu1, indicator);
     `);
     const getRecord = db.prepare<[string], { revision: number; state: string | null }>(
       'SELECT revision, state FROM indicator_records WHERE stream_id = ?',
@@ -37,8 +40,9 @@ export const indicatorFactsProjection: ProjectionDefinition = {
     );
     const closeFacts = db.prepare('UPDATE indicator_facts SET pos_to = ? WHERE stream_id = ? AND pos_to IS NULL');
     const insertFact = db.prepare(`INSERT INTO indicator_facts
-      (stream_id, indicator, kind, unit_code, l1, l2, date_from, date_to, value, dimension, category, pos_from)
-      VALUES (@streamId, @indicator, @kind, @unitCode, @l1, @l2, @dateFrom, @dateTo, @value, @dimension, @category, @position)`);
+      (stream_id, indicator, kind, unit_code, l1, l2, date_from, date_to, value, dimension, category, pos_from, cu0, cu1)
+      VALUES (@streamId, @indicator, @kind, @unitCode, @l1, @l2, @dateFrom, @dateTo, @value, @dimension, @category, @position,
+        @cu0, @cu1)`);
     return {
       apply(event) {
         const source = FACT_SOURCE_BY_TYPE.get(event.type);
@@ -70,6 +74,9 @@ function sameFacts(a: readonly Fact[], b: readonly Fact[]): boolean {
 
 function factRow(fact: Fact, streamId: string, position: number): Record<string, unknown> {
   const lineage = GEOGRAPHY.lineageAt(fact.unitCode, fact.dateFrom);
+  // Where the record stands in today's units; a share that cannot be moved keeps its candidates.
+  const today = GEOGRAPHY.currentPlacement(fact.unitCode, fact.dateFrom);
+  const current = today.kind === 'unit' ? today.lineage : [null, ...today.lineage];
   return {
     streamId,
     position,
@@ -83,5 +90,7 @@ function factRow(fact: Fact, streamId: string, position: number): Record<string,
     value: fact.value,
     dimension: fact.dimension ?? null,
     category: fact.category ?? null,
+    cu0: current[0] ?? null,
+    cu1: current[1] ?? null,
   };
 }

@@ -7,6 +7,8 @@ export interface IndicatorQuery {
   readonly to?: string;
   /** The last log position to take into account; everything when absent. */
   readonly asOfPosition?: number;
+  /** Units as recorded (default), or re-aggregated into today's units. */
+  readonly geography?: 'original' | 'current';
 }
 
 export interface IndicatorValue {
@@ -21,26 +23,36 @@ interface FactSum {
   value: number;
 }
 
-const statements = new WeakMap<Database, Statement<Record<string, unknown>, FactSum>>();
+const UNIT_FILTERS = {
+  original: '(unit_code = @unit OR l1 = @unit OR l2 = @unit)',
+  current: '(cu0 = @unit OR cu1 = @unit)',
+} as const;
 
-function sumStatement(db: Database): Statement<Record<string, unknown>, FactSum> {
-  let statement = statements.get(db);
+type UnitFilter = keyof typeof UNIT_FILTERS;
+
+const statements = new WeakMap<Database, Map<UnitFilter, Statement<Record<string, unknown>, FactSum>>>();
+
+function sumStatement(db: Database, filter: UnitFilter): Statement<Record<string, unknown>, FactSum> {
+  const forDb = statements.get(db) ?? new Map<UnitFilter, Statement<Record<string, unknown>, FactSum>>();
+  statements.set(db, forDb);
+  let statement = forDb.get(filter);
   if (!statement) {
     statement = db.prepare<Record<string, unknown>, FactSum>(`
       SELECT indicator, dimension, category, SUM(value) AS value FROM indicator_facts
-      WHERE (unit_code = @unit OR l1 = @unit OR l2 = @unit)
+      WHERE ${UNIT_FILTERS[filter]}
         AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf)
         AND ((kind = 'flow' AND date_from >= @from AND date_from <= @to)
           OR (kind = 'stock' AND date_from <= @to AND (date_to IS NULL OR date_to > @to)))
       GROUP BY indicator, dimension, category`);
-    statements.set(db, statement);
+    forDb.set(filter, statement);
   }
   return statement;
 }
 
 /** Indicator totals for a unit and everything below it, as the log stood at `asOfPosition`. */
 export function queryIndicators(db: Database, query: IndicatorQuery): Map<string, IndicatorValue> {
-  const rows = sumStatement(db).all({
+  const filter: UnitFilter = query.geography === 'current' ? 'current' : 'original';
+  const rows = sumStatement(db, filter).all({
     unit: query.unit,
     from: query.from ?? '0000-01-01',
     to: query.to ?? '9999-12-31',

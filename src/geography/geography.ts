@@ -2,6 +2,10 @@ import before from '../../reference/units-before-2025-07-01.json';
 import from2025 from '../../reference/units-from-2025-07-01.json';
 import type { AdministrativeUnit, GeographyVersion, UnitLevel } from './administrative-unit';
 
+export type CurrentPlacement =
+  | { readonly kind: 'unit'; readonly lineage: readonly string[] }
+  | { readonly kind: 'partial'; readonly candidates: readonly string[]; readonly lineage: readonly string[] };
+
 /** The unit of one version with its ancestors, nearest first. */
 interface PlacedUnit {
   readonly unit: AdministrativeUnit;
@@ -136,6 +140,50 @@ export class Geography {
     return this.current.version.units.find((u) =>
       u.formedFrom?.some((f) => f.code === oldCode && f.share === 'full'),
     )?.code;
+  }
+
+  /**
+   * Where a record made in `code` on `date` stands in today's catalogue: a unit (with its
+   * lineage), or, for an old commune split between several new ones, those candidates.
+   */
+  currentPlacement(code: string, date: string): CurrentPlacement {
+    const current = this.current;
+    if (this.versionAt(date) === current) return { kind: 'unit', lineage: current.get(code)?.lineage ?? [code] };
+    const old = this.unitAt(code, date);
+    const heirs = current.version.units.filter((u) => u.formedFrom?.some((f) => f.code === code));
+    const full = heirs.find((u) => u.formedFrom?.some((f) => f.code === code && f.share === 'full'));
+    if (full) return { kind: 'unit', lineage: current.get(full.code)?.lineage ?? [full.code] };
+    if (heirs.length > 0) {
+      const parents = new Set(heirs.map((u) => u.parent));
+      const [parent] = parents;
+      return { kind: 'partial', candidates: heirs.map((u) => u.code), lineage: parents.size === 1 && parent ? current.get(parent)?.lineage ?? [] : [] };
+    }
+    // Abolished levels (districts) and merged provinces move up to the province they are in now.
+    const province = old ? this.lineageAt(code, date)[this.lineageAt(code, date).length - 1] : undefined;
+    const successor = province ? current.version.units.find((u) => u.formedFrom?.some((f) => f.code === province)) : undefined;
+    return successor ? { kind: 'unit', lineage: current.get(successor.code)?.lineage ?? [successor.code] } : { kind: 'unit', lineage: [code] };
+  }
+
+  /** Old units that today's `code` took only part of: their figures cannot be moved into it. */
+  partialSourcesOf(code: string): readonly { code: string; name: string; sharedWith: readonly string[] }[] {
+    const unit = this.current.get(code)?.unit;
+    return (unit?.formedFrom ?? [])
+      .filter((f) => f.share === 'partial')
+      .map((f) => ({
+        code: f.code,
+        name: f.name,
+        sharedWith: this.current.version.units.filter((u) => u.formedFrom?.some((g) => g.code === f.code)).map((u) => u.code),
+      }));
+  }
+
+  /** Whether `code` is a unit of today's catalogue. */
+  isCurrent(code: string): boolean {
+    return this.current.get(code) !== undefined;
+  }
+
+  /** Children of a unit in today's catalogue. */
+  currentChildren(code: string): readonly AdministrativeUnit[] {
+    return this.current.children.get(code) ?? [];
   }
 
   /** Children of a unit in the version in force on `date`. */

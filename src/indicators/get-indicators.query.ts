@@ -19,6 +19,7 @@ export class GetIndicatorsQuery {
       readonly to?: string;
       readonly asOf?: AsOf;
       readonly byChildren?: boolean;
+      readonly geography?: 'original' | 'current';
     },
   ) {}
 }
@@ -31,7 +32,10 @@ export interface IndicatorsAnswer {
   readonly from?: string;
   readonly to?: string;
   readonly rows: IndicatorRow[];
+  readonly geography: 'original' | 'current';
   readonly children?: { unit: string; name: string; rows: IndicatorRow[] }[];
+  /** With geography=current: old units split between several of today's, not moved. */
+  readonly partial?: { unit: string; name: string; sharedWith: readonly string[]; rows: IndicatorRow[] }[];
 }
 
 @QueryHandler(GetIndicatorsQuery)
@@ -44,6 +48,14 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
     if (options.from && options.to && options.from > options.to) {
       throw new InvalidCommand(`from (${options.from}) is after to (${options.to})`);
     }
+    const geography = options.geography ?? 'original';
+    if (geography === 'current' && !GEOGRAPHY.isCurrent(unit)) {
+      const successor = GEOGRAPHY.successorOf(unit);
+      throw new InvalidCommand(
+        `unit ${unit} is not a unit in force today${successor ? `; it is part of ${successor.code} ${successor.name}` : ''}: ` +
+          'ask for a unit of today, or use geography=original',
+      );
+    }
     assertUnitReadable(actor, unit);
     const db = this.ledger.readModels;
     const reached = this.ledger.runner.position;
@@ -53,7 +65,7 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
       : 'position' in asOf
         ? Math.min(asOf.position, reached)
         : Math.min(positionAt(db, asOf.time), reached);
-    const query = { from: options.from, to: options.to, asOfPosition: position };
+    const query = { from: options.from, to: options.to, asOfPosition: position, geography };
     const answer: IndicatorsAnswer = {
       asOf: asOf && 'time' in asOf ? asOf.time : (recordedAtOf(db, position) ?? new Date().toISOString()),
       position,
@@ -61,15 +73,27 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
       ...(GEOGRAPHY.anyUnit(unit) ? { unitName: GEOGRAPHY.anyUnit(unit)?.name } : {}),
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
+      geography,
       rows: indicatorRows(db, { ...query, unit }),
     };
-    if (!options.byChildren) return answer;
+    const partial =
+      geography === 'current'
+        ? GEOGRAPHY.partialSourcesOf(unit).map((source) => ({
+            unit: source.code,
+            name: source.name,
+            sharedWith: source.sharedWith,
+            rows: indicatorRows(db, { ...query, geography: 'original', unit: source.code }),
+          }))
+        : [];
+    const withPartial = partial.length > 0 ? { ...answer, partial } : answer;
+    if (!options.byChildren) return withPartial;
     const date = options.to ?? businessToday(new Date());
-    const children = GEOGRAPHY.childrenAt(unit, date).map((child) => ({
+    const childUnits = geography === 'current' ? GEOGRAPHY.currentChildren(unit) : GEOGRAPHY.childrenAt(unit, date);
+    const children = childUnits.map((child) => ({
       unit: child.code,
       name: child.name,
       rows: indicatorRows(db, { ...query, unit: child.code }),
     }));
-    return { ...answer, children };
+    return { ...withPartial, children };
   }
 }

@@ -12,7 +12,7 @@ export const INDICATOR_PARAMS = ['unit', 'from', 'to', 'asOf', 'geography', 'by'
 /** Reads `/api/indicators` parameters, shared with the reports. */
 export function indicatorsQuery(actor: Actor, raw: Record<string, unknown>, extra: readonly string[] = []) {
   const params = new QueryParams(raw, [...INDICATOR_PARAMS, ...extra]);
-  params.oneOf('geography', ['original']);
+  const geography = params.oneOf('geography', ['original', 'current']);
   const by = params.oneOf('by', ['children']);
   const unit = params.string('unit');
   const from = params.date('from');
@@ -24,6 +24,7 @@ export function indicatorsQuery(actor: Actor, raw: Record<string, unknown>, extr
     ...(to ? { to } : {}),
     ...(asOf ? { asOf } : {}),
     byChildren: by === 'children',
+    ...(geography ? { geography } : {}),
   });
 }
 
@@ -39,7 +40,12 @@ export class IndicatorsController {
   @ApiQuery({ name: 'from', required: false, description: 'first business date, YYYY-MM-DD (inclusive)' })
   @ApiQuery({ name: 'to', required: false, description: 'last business date, YYYY-MM-DD (inclusive)' })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time or position:N (inclusive)' })
-  @ApiQuery({ name: 'geography', required: false, enum: ['original'] })
+  @ApiQuery({
+    name: 'geography',
+    required: false,
+    enum: ['original', 'current'],
+    description: "original (default): units as recorded; current: re-aggregated into today's units, split units reported apart",
+  })
   @ApiQuery({ name: 'by', required: false, enum: ['children'] })
   get(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<IndicatorsAnswer> {
     return this.queries.execute(indicatorsQuery(actor, query));
