@@ -8,7 +8,8 @@ import type { Actor } from '../ledger/envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { businessToday } from '../shared/business-date';
 import { InvalidCommand } from '../shared/domain-errors';
-import { indicatorRows, type IndicatorRow } from './indicator-report';
+import { publishedRows } from './published-rows';
+import { protectSiblings, type PublishedRow } from './small-cells';
 
 export class GetIndicatorsQuery {
   constructor(
@@ -31,11 +32,11 @@ export interface IndicatorsAnswer {
   readonly unitName?: string;
   readonly from?: string;
   readonly to?: string;
-  readonly rows: IndicatorRow[];
+  readonly rows: PublishedRow[];
   readonly geography: 'original' | 'current';
-  readonly children?: { unit: string; name: string; rows: IndicatorRow[] }[];
+  readonly children?: { unit: string; name: string; rows: PublishedRow[] }[];
   /** With geography=current: old units split between several of today's, not moved. */
-  readonly partial?: { unit: string; name: string; sharedWith: readonly string[]; rows: IndicatorRow[] }[];
+  readonly partial?: { unit: string; name: string; sharedWith: readonly string[]; rows: PublishedRow[] }[];
 }
 
 @QueryHandler(GetIndicatorsQuery)
@@ -74,7 +75,7 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
       geography,
-      rows: indicatorRows(db, { ...query, unit }),
+      rows: publishedRows(db, { ...query, unit }, actor),
     };
     const partial =
       geography === 'current'
@@ -82,7 +83,7 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
             unit: source.code,
             name: source.name,
             sharedWith: source.sharedWith,
-            rows: indicatorRows(db, { ...query, geography: 'original', unit: source.code }),
+            rows: publishedRows(db, { ...query, geography: 'original', unit: source.code }, actor),
           }))
         : [];
     const withPartial = partial.length > 0 ? { ...answer, partial } : answer;
@@ -92,8 +93,10 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
     const children = childUnits.map((child) => ({
       unit: child.code,
       name: child.name,
-      rows: indicatorRows(db, { ...query, unit: child.code }),
+      rows: publishedRows(db, { ...query, unit: child.code }, actor),
     }));
+    const protectedRows = protectSiblings(children.map((c) => c.rows));
+    children.forEach((child, index) => (child.rows = protectedRows[index] ?? child.rows));
     return { ...withPartial, children };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { indicatorRows } from '../indicators/indicator-report';
+import { publishedRows } from '../indicators/published-rows';
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { LedgerMetrics } from '../operations/ledger-metrics';
 import type { LiveSubscriber } from './live-subscriber';
@@ -31,7 +31,7 @@ export class LiveFeed implements OnModuleDestroy {
     this.subscribers.add(subscriber);
     this.metrics.liveSubscribers.set(this.subscribers.size);
     // The rows as the client last saw them, so a reconnect repeats nothing unchanged.
-    if (subscriber.lastSent > 0) subscriber.lastRows = this.rowsAt(subscriber.unit, subscriber.lastSent);
+    if (subscriber.lastSent > 0) subscriber.lastRows = this.rowsAt(subscriber, subscriber.lastSent);
     this.pushTo([subscriber]);
     return () => {
       this.subscribers.delete(subscriber);
@@ -50,20 +50,22 @@ export class LiveFeed implements OnModuleDestroy {
 
   private pushTo(subscribers: readonly LiveSubscriber[]): void {
     const position = this.ledger.runner.position;
-    const byUnit = new Map<string, string>();
+    const byView = new Map<string, string>();
     for (const subscriber of subscribers) {
       if (subscriber.lastSent >= position) continue;
-      let rows = byUnit.get(subscriber.unit);
+      const view = `${subscriber.unit}|${subscriber.role}`;
+      let rows = byView.get(view);
       if (rows === undefined) {
-        rows = this.rowsAt(subscriber.unit, position);
-        byUnit.set(subscriber.unit, rows);
+        rows = this.rowsAt(subscriber, position);
+        byView.set(view, rows);
       }
       subscriber.send(position, rows);
     }
   }
 
-  private rowsAt(unit: string, position: number): string {
-    return JSON.stringify(indicatorRows(this.ledger.readModels, { unit, asOfPosition: position }));
+  private rowsAt(subscriber: LiveSubscriber, position: number): string {
+    const { unit, role } = subscriber;
+    return JSON.stringify(publishedRows(this.ledger.readModels, { unit, asOfPosition: position }, { role }));
   }
 
   onModuleDestroy(): void {

@@ -14,6 +14,7 @@ export class LiveSubscriber {
 
   constructor(
     readonly unit: string,
+    readonly role: string,
     private readonly socket: ServerResponse,
     resumeFrom: number,
   ) {

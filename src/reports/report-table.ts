@@ -1,11 +1,11 @@
 import type { IndicatorsAnswer } from '../indicators/get-indicators.query';
-import type { IndicatorRow } from '../indicators/indicator-report';
+import type { PublishedRow } from '../indicators/small-cells';
 
 /** One line of a report: an indicator for one unit. */
 export interface ReportLine {
   readonly unitCode: string;
   readonly unitName: string;
-  readonly row: IndicatorRow & { readonly achieved?: number; readonly suppressed?: boolean; readonly approved?: boolean };
+  readonly row: PublishedRow & { readonly approved?: boolean };
 }
 
 /** The columns of the indicator report, headed in Vietnamese with the English beside. */

@@ -1,0 +1,49 @@
+import type { IndicatorRow } from './indicator-report';
+import { cellsToHide, protectSiblings, publishRow } from './small-cells';
+
+const row = (indicator: string, value: number, breakdown?: IndicatorRow['breakdown']): IndicatorRow => ({
+  indicator,
+  label: { vi: '', en: '' },
+  unit: '19',
+  value,
+  counts: 'records',
+  ...(breakdown ? { breakdown } : {}),
+});
+
+describe('small-cell suppression', () => {
+  it('hides counts of 1 to 4 and one complementary cell, so that totals do not reveal them', () => {
+    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 7 }, false).sort()).toEqual(['neglect', 'sexual']);
+    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 3 }, false).sort()).toEqual(['neglect', 'sexual']);
+    expect(cellsToHide({ physical: 12, sexual: 0 }, false)).toEqual([]);
+    expect(cellsToHide({ physical: 3, sexual: 0 }, true)).toEqual(['physical']);
+  });
+
+  it('publishes a small case total as null with suppressed, keeping other indicators as they are', () => {
+    const published = publishRow(row('cases.opened', 3, { violenceType: { physical: 2, sexual: 1 } }), { closeBreakdowns: true });
+    expect(published).toMatchObject({ value: null, suppressed: true, breakdown: { violenceType: { physical: null, sexual: null } } });
+    expect(publishRow(row('dialogues.held', 2), { closeBreakdowns: false })).toMatchObject({ value: 2 });
+  });
+
+  it('no hidden cell can be worked out from the total and the shown cells', () => {
+    const published = publishRow(row('cases.opened', 21, { violenceType: { physical: 12, sexual: 2, neglect: 7 } }), {
+      closeBreakdowns: true,
+    });
+    const cells = published.breakdown?.violenceType ?? {};
+    const hidden = Object.values(cells).filter((v) => v === null);
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    expect(published.suppressedCells).toEqual({ violenceType: expect.arrayContaining(['sexual', 'neglect']) });
+  });
+
+  it('drops close breakdowns (violence type) for readers who may not see cases below the province', () => {
+    const published = publishRow(row('cases.opened', 21, { violenceType: { physical: 21 } }), { closeBreakdowns: false });
+    expect(published.breakdown).toEqual({});
+  });
+
+  it('hides a second sibling unit when one alone is suppressed', () => {
+    const siblings = [[row('cases.opened', 2)], [row('cases.opened', 9)], [row('cases.opened', 30)]].map((rows) =>
+      rows.map((r) => publishRow(r, { closeBreakdowns: true })),
+    );
+    const protectedRows = protectSiblings(siblings);
+    expect(protectedRows.map((rows) => rows[0]?.value)).toEqual([null, null, 30]);
+  });
+});
