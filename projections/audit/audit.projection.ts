@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { FieldChange } from '../../events/event';
+import { hideCloseChanges } from '../../src/shared/close-fields';
 import type { ProjectionDefinition } from '../projection';
 
 /**
@@ -8,7 +10,7 @@ import type { ProjectionDefinition } from '../projection';
  */
 export const auditProjection: ProjectionDefinition = {
   name: 'audit',
-  version: 1,
+  version: 2,
   open(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS audit_entries (
       position INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, actor_username TEXT NOT NULL,
@@ -23,7 +25,8 @@ export const auditProjection: ProjectionDefinition = {
     return {
       apply(event) {
         const { metadata, data } = event;
-        const changes = Array.isArray(data.changes) ? JSON.stringify(data.changes) : null;
+        // Close fields never reach the audit trail's before/after.
+        const changes = Array.isArray(data.changes) ? JSON.stringify(hideCloseChanges(data.changes as FieldChange[])) : null;
         const reason = metadata.reason ?? (typeof data.reason === 'string' ? data.reason : null);
         insert.run(
           event.position,

@@ -1,11 +1,11 @@
+import type { FieldChange } from '../../events/event';
 import type { RecordedEvent } from '../ledger/event-store.port';
+import { hideCloseChanges, hideCloseFields } from '../shared/close-fields';
 
-/** Fields never shown in a replay, whoever asks: credentials are not history to read. */
-const HIDDEN_FIELDS = new Set(['passwordHash']);
-
-/** An event as the replay API shows it. */
+/** An event as the replay API shows it: close fields hidden, personal details still sealed. */
 export function eventView(event: RecordedEvent): Record<string, unknown> {
-  const data = Object.fromEntries(Object.entries(event.data).filter(([key]) => !HIDDEN_FIELDS.has(key)));
+  const data = hideCloseFields(event.data) as Record<string, unknown>;
+  if (Array.isArray(event.data.changes)) data.changes = hideCloseChanges(event.data.changes as FieldChange[]);
   return {
     position: event.position,
     streamId: event.streamId,

@@ -1,0 +1,29 @@
+/**
+ * Fields that never leave the ledger in lists, whoever asks through the replay or the audit
+ * trail: credentials, the keyed match of a person, and the sensitive facts that feed counts
+ * but must not be read case by case (ethnicity, violence type).
+ */
+const HIDDEN = new Set(['passwordHash', 'matchKey', 'ethnicity', 'violenceType']);
+
+export const HIDDEN_VALUE = '[hidden]';
+
+/** Whether a field (or dotted path) must be hidden. */
+export function isHiddenField(path: string): boolean {
+  return path.split('.').some((part) => HIDDEN.has(part));
+}
+
+/** A copy of `value` with hidden fields replaced, at any depth. */
+export function hideCloseFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideCloseFields);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, HIDDEN.has(key) ? HIDDEN_VALUE : hideCloseFields(inner)]),
+  );
+}
+
+/** A correction's changes with hidden fields' before and after replaced. */
+export function hideCloseChanges<T extends { field: string; before: unknown; after: unknown }>(changes: readonly T[]): T[] {
+  return changes.map((change) =>
+    isHiddenField(change.field) ? { ...change, before: HIDDEN_VALUE, after: HIDDEN_VALUE } : change,
+  );
+}
