@@ -4,6 +4,8 @@
  * but must not be read case by case (ethnicity, violence type).
  */
 const HIDDEN = new Set(['passwordHash', 'matchKey', 'ethnicity', 'violenceType']);
+/** Of those, the ones left out altogether rather than marked hidden. */
+const DROPPED = new Set(['passwordHash', 'matchKey']);
 
 export const HIDDEN_VALUE = '[hidden]';
 
@@ -17,7 +19,9 @@ export function hideCloseFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(hideCloseFields);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, HIDDEN.has(key) ? HIDDEN_VALUE : hideCloseFields(inner)]),
+    Object.entries(value)
+      .filter(([key]) => !DROPPED.has(key))
+      .map(([key, inner]) => [key, HIDDEN.has(key) ? HIDDEN_VALUE : hideCloseFields(inner)]),
   );
 }
 
