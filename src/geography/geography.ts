@@ -81,9 +81,19 @@ export class Geography {
     return undefined;
   }
 
-  /** [self, parent, …, province] in the version in force on `date`. */
+  /**
+   * [self, parent, …, province] in the version in force on `date`. A record of a unit that
+   * has since been merged (a member enrolled in 2025 in a club of a commune that no longer
+   * exists) is placed by the newest version that still has the unit.
+   */
   lineageAt(code: string, date: string): readonly string[] {
-    return this.versionAt(date).get(code)?.lineage ?? [code];
+    return this.versionHolding(code, date)?.get(code)?.lineage ?? [code];
+  }
+
+  private versionHolding(code: string, date: string): CatalogueVersion | undefined {
+    const inForce = this.versionAt(date);
+    if (inForce.get(code)) return inForce;
+    return [...this.versions].reverse().find((v) => v.get(code) && (v.version.validFrom ?? '') <= date);
   }
 
   /**
@@ -148,8 +158,9 @@ export class Geography {
    */
   currentPlacement(code: string, date: string): CurrentPlacement {
     const current = this.current;
-    if (this.versionAt(date) === current) return { kind: 'unit', lineage: current.get(code)?.lineage ?? [code] };
-    const old = this.unitAt(code, date);
+    const holding = this.versionHolding(code, date);
+    if (holding === current) return { kind: 'unit', lineage: current.get(code)?.lineage ?? [code] };
+    const old = holding?.get(code)?.unit;
     const heirs = current.version.units.filter((u) => u.formedFrom?.some((f) => f.code === code));
     const full = heirs.find((u) => u.formedFrom?.some((f) => f.code === code && f.share === 'full'));
     if (full) return { kind: 'unit', lineage: current.get(full.code)?.lineage ?? [full.code] };
