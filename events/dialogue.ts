@@ -1,14 +1,10 @@
 import type { DomainEvent, FieldChange } from './event';
+import type { Participants } from './participants';
 
 /** Stream of one policy dialogue: `dialogue-<id>`. */
 export const dialogueStream = (dialogueId: string): string => `dialogue-${dialogueId}`;
 
 export type DialogueLevel = 'commune' | 'village_cluster';
-
-export interface Participants {
-  readonly total: number;
-  readonly women: number;
-}
 
 /** A policy dialogue (đối thoại chính sách) as recorded. */
 export interface DialogueRecord {

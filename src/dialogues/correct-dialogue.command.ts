@@ -3,9 +3,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertInScope } from '../identity/scope';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
-import { mergeChanges } from '../records/record-changes';
+import { withCorrectionChecks } from '../records/record-command-checks';
 import { businessToday } from '../shared/business-date';
-import { checkDialogue, type DialogueState } from './dialogue.decider';
+import { checkDialogue } from './dialogue.decider';
 import { dialogueStreamCommand } from './dialogue-stream';
 
 export class CorrectDialogueCommand {
@@ -25,20 +25,10 @@ export class CorrectDialogueHandler implements ICommandHandler<CorrectDialogueCo
     const today = businessToday(envelope.now);
     const command = dialogueStreamCommand({ type: 'CorrectDialogue', dialogueId, changes, reason, today }, '');
     return this.ledger.commands.run(
-      {
-        ...command,
-        decide: (state: DialogueState) => {
-          if (state.status !== 'absent') {
-            // Refusals in the contract's order: the corrected record's rules (400), then
-            // the scope of the record as it stands and as corrected (403), then its state.
-            const corrected = mergeChanges(state.record, changes);
-            checkDialogue(corrected, today);
-            assertInScope(envelope.actor, state.record.unitCode, state.record.heldOn);
-            assertInScope(envelope.actor, corrected.unitCode, corrected.heldOn);
-          }
-          return command.decide(state);
-        },
-      },
+      withCorrectionChecks(command, changes, {
+        check: (record) => checkDialogue(record, today),
+        assertScope: (record) => assertInScope(envelope.actor, record.unitCode, record.heldOn),
+      }),
       { ...envelope, reason },
     );
   }

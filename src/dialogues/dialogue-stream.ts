@@ -1,5 +1,6 @@
 import { dialogueStream, type DialogueEvent } from '../../events/dialogue';
 import type { StreamCommand } from '../ledger/command-loop';
+import { recordStreamCommand } from '../records/record-stream';
 import { dialogueDecider, type DialogueCommand, type DialogueState } from './dialogue.decider';
 
 /** A dialogue command as the generic command loop runs it. */
@@ -7,12 +8,9 @@ export function dialogueStreamCommand(
   command: DialogueCommand,
   fallbackUnit: string,
 ): StreamCommand<DialogueState, DialogueEvent> {
-  return {
+  return recordStreamCommand(dialogueDecider, command, {
     streamId: dialogueStream(command.dialogueId),
-    initialState: dialogueDecider.initialState,
-    evolve: dialogueDecider.evolve,
-    decide: (state) => dialogueDecider.decide(command, state),
-    unitOf: (state) => (state.status === 'absent' ? fallbackUnit : state.record.unitCode),
-    resultId: command.dialogueId,
-  };
+    id: command.dialogueId,
+    fallbackUnit,
+  });
 }

@@ -4,14 +4,17 @@ import {
   type DialogueRecord,
 } from '../../events/dialogue';
 import { GEOGRAPHY } from '../geography/geography';
-import { applyFieldChanges, diffRecords, mergeChanges } from '../records/record-changes';
+import {
+  afterCorrection,
+  afterVoid,
+  correctionOf,
+  standingRecord,
+  type RecordState,
+} from '../records/record-lifecycle';
 import { assertNever, type Decider } from '../shared/decider';
-import { InvalidCommand, NotFound, RuleViolation } from '../shared/domain-errors';
+import { InvalidCommand, RuleViolation } from '../shared/domain-errors';
 
-export type DialogueState =
-  | { readonly status: 'absent' }
-  | { readonly status: 'held'; readonly id: string; readonly record: DialogueRecord }
-  | { readonly status: 'voided'; readonly id: string; readonly record: DialogueRecord; readonly reason: string };
+export type DialogueState = RecordState<DialogueRecord, 'held'>;
 
 export type DialogueCommand =
   | { readonly type: 'HoldDialogue'; readonly dialogueId: string; readonly record: DialogueRecord; readonly today: string }
@@ -54,13 +57,8 @@ function decide(command: DialogueCommand, state: DialogueState): readonly Dialog
       ];
     }
     case 'CorrectDialogue': {
-      const record = existing(state, command.dialogueId, 'corrected');
-      const corrected = mergeChanges(record, command.changes);
-      checkDialogue(corrected, command.today);
-      const changes = diffRecords(record, corrected);
-      if (changes.length === 0) {
-        throw new InvalidCommand('changes: every value given is already the recorded one; nothing to correct');
-      }
+      const record = standingRecord(state, 'dialogue', command.dialogueId, 'corrected');
+      const changes = correctionOf(record, command.changes, (corrected) => checkDialogue(corrected, command.today));
       return [
         {
           type: 'DialogueCorrected',
@@ -70,7 +68,7 @@ function decide(command: DialogueCommand, state: DialogueState): readonly Dialog
       ];
     }
     case 'VoidDialogue': {
-      existing(state, command.dialogueId, 'voided');
+      standingRecord(state, 'dialogue', command.dialogueId, 'voided');
       return [
         {
           type: 'DialogueVoided',
@@ -84,19 +82,6 @@ function decide(command: DialogueCommand, state: DialogueState): readonly Dialog
   }
 }
 
-function existing(state: DialogueState, id: string, action: string): DialogueRecord {
-  switch (state.status) {
-    case 'absent':
-      throw new NotFound(`no dialogue with id ${id}`);
-    case 'voided':
-      throw new RuleViolation(`dialogue ${id} was voided (${state.reason}); a voided record cannot be ${action}`);
-    case 'held':
-      return state.record;
-    default:
-      return assertNever(state);
-  }
-}
-
 function evolve(state: DialogueState, event: DialogueEvent): DialogueState {
   switch (event.type) {
     case 'DialogueHeld': {
@@ -104,11 +89,9 @@ function evolve(state: DialogueState, event: DialogueEvent): DialogueState {
       return { status: 'held', id: dialogueId, record };
     }
     case 'DialogueCorrected':
-      return state.status === 'held'
-        ? { ...state, record: applyFieldChanges(state.record, event.data.changes) }
-        : state;
+      return afterCorrection(state, event.data.changes);
     case 'DialogueVoided':
-      return state.status === 'held' ? { status: 'voided', id: state.id, record: state.record, reason: event.data.reason } : state;
+      return afterVoid(state, event.data.reason);
     default:
       return assertNever(event);
   }

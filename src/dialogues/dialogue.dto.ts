@@ -3,35 +3,18 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsNotEmptyObject,
   IsObject,
-  IsOptional,
   IsString,
-  IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import type { DialogueLevel } from '../../events/dialogue';
-import { IsBusinessDate, UNIT_CODE_PATTERN } from '../http/validators';
-
-export class ParticipantsDto {
-  @ApiProperty({ example: 92, description: 'Everyone who took part' })
-  @Min(0)
-  @Max(1_000_000)
-  @IsInt({ message: '$property must be a whole number (not text)' })
-  total!: number;
-
-  @ApiProperty({ example: 60, description: 'Of whom women; at most total' })
-  @Min(0)
-  @Max(1_000_000)
-  @IsInt({ message: '$property must be a whole number (not text)' })
-  women!: number;
-}
+import { IsBusinessDate, IsOmittable, UNIT_CODE_PATTERN } from '../http/validators';
+import { ClientChosenId } from '../records/client-chosen-id.decorator';
+import { CorrectionOf } from '../records/correction.dto';
+import { ParticipantChangesDto, ParticipantsDto } from '../records/participants.dto';
 
 export class DialogueFieldsDto {
   @ApiProperty({ enum: ['commune', 'village_cluster'] })
@@ -60,47 +43,35 @@ export class DialogueFieldsDto {
   participants!: ParticipantsDto;
 
   @ApiPropertyOptional({ description: 'Held by a commune union with direct support from the province' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   provincialSupport?: boolean;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(2000)
   @IsString()
   notes?: string;
 }
 
 export class RecordDialogueDto extends DialogueFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Client-chosen id; the server makes one otherwise' })
-  @IsOptional()
-  @IsUUID('all', { message: '$property must be a UUID' })
+  @ClientChosenId()
   id?: string;
 }
 
-class ParticipantChangesDto extends PartialType(ParticipantsDto) {}
-
-/** The fields a correction may change; the merged result is checked as a new record. */
-export class DialogueChangesDto extends PartialType(OmitType(DialogueFieldsDto, ['participants'] as const)) {
+/**
+ * The fields a correction may change; the merged result is checked as a new record. A
+ * field may be left out but not sent as null, which would erase a required value.
+ */
+export class DialogueChangesDto extends PartialType(OmitType(DialogueFieldsDto, ['participants'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ type: ParticipantChangesDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ParticipantChangesDto)
   @IsObject()
   participants?: ParticipantChangesDto;
 }
 
-export class CorrectDialogueDto {
-  @ApiProperty({ type: DialogueChangesDto, description: 'Only the fields to change' })
-  @IsNotEmptyObject({}, { message: 'changes must name at least one field to change' })
-  @ValidateNested()
-  @Type(() => DialogueChangesDto)
-  @IsObject()
-  changes!: DialogueChangesDto;
-
-  @ApiProperty({ example: 'attendance list recounted' })
-  @IsNotEmpty({ message: 'reason is required: say why the record is corrected' })
-  @MaxLength(1000)
-  @IsString()
-  reason!: string;
-}
+export class CorrectDialogueDto extends CorrectionOf(DialogueChangesDto) {}

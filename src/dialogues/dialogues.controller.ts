@@ -7,14 +7,14 @@ import { CurrentActor } from '../identity/actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
 import type { Actor } from '../ledger/envelope';
-import { entityIdFor } from '../ledger/event-ids';
+import { newRecordId } from '../records/new-record-id';
+import { plainChanges } from '../records/plain-changes';
 import { VoidRecordDto } from '../records/void-record.dto';
 import { CorrectDialogueCommand } from './correct-dialogue.command';
 import { CorrectDialogueDto, RecordDialogueDto } from './dialogue.dto';
 import { GetDialogueQuery, type DialogueView } from './get-dialogue.query';
 import { RecordDialogueCommand } from './record-dialogue.command';
 import { VoidDialogueCommand } from './void-dialogue.command';
-
 
 @ApiTags('dialogues')
 @ApiBearerAuth()
@@ -31,8 +31,7 @@ export class DialoguesController {
   @ApiResponse({ status: 201, description: '{ id, streamId, revision, position }' })
   record(@Body() body: RecordDialogueDto, @Envelope() envelope: CommandEnvelope): Promise<CommandResult> {
     const { id, ...record } = body;
-    const key = envelope.idempotencyKey;
-    const dialogueId = id ?? entityIdFor('dialogue', key ? { userId: envelope.actor.userId, key } : undefined);
+    const dialogueId = newRecordId('dialogue', envelope, id);
     return this.commands.execute(new RecordDialogueCommand(dialogueId, { ...record }, envelope));
   }
 
@@ -44,9 +43,7 @@ export class DialoguesController {
     @Body() body: CorrectDialogueDto,
     @Envelope() envelope: CommandEnvelope,
   ): Promise<CommandResult> {
-    return this.commands.execute(
-      new CorrectDialogueCommand(id, instanceToPlain(body.changes), body.reason, envelope),
-    );
+    return this.commands.execute(new CorrectDialogueCommand(id, plainChanges(body.changes), body.reason, envelope));
   }
 
   @Post(':id/void')
@@ -65,7 +62,3 @@ export class DialoguesController {
   }
 }
 
-/** A validated DTO back to plain data, dropping fields the client did not send. */
-function instanceToPlain(value: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-}

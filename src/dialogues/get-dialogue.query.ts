@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { dialogueStream, type DialogueEvent } from '../../events/dialogue';
+import { dialogueStream } from '../../events/dialogue';
 import { assertUnitReadable } from '../identity/scope';
 import type { Actor } from '../ledger/envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
-import { readEntity } from '../records/read-entity';
-import { NotFound } from '../shared/domain-errors';
-import { dialogueDecider, type DialogueState } from './dialogue.decider';
+import { readRecordView, type RecordView } from '../records/record-view';
+import { dialogueDecider } from './dialogue.decider';
 
 export class GetDialogueQuery {
   constructor(
@@ -15,37 +14,19 @@ export class GetDialogueQuery {
   ) {}
 }
 
-export interface DialogueView {
-  readonly revision: number;
-  readonly body: Record<string, unknown>;
-}
+export type DialogueView = RecordView;
 
 @QueryHandler(GetDialogueQuery)
 export class GetDialogueHandler implements IQueryHandler<GetDialogueQuery, DialogueView> {
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
 
-  async execute({ dialogueId, actor }: GetDialogueQuery): Promise<DialogueView> {
-    const entity = await readEntity<DialogueState, DialogueEvent>(
-      this.ledger.store,
-      dialogueStream(dialogueId),
-      dialogueDecider.evolve,
-      dialogueDecider.initialState,
-    );
-    const { state } = entity;
-    if (state.status === 'absent') throw new NotFound(`no dialogue with id ${dialogueId}`);
-    assertUnitReadable(actor, state.record.unitCode);
-    return {
-      revision: entity.revision,
-      body: {
-        id: state.id,
-        status: state.status,
-        ...state.record,
-        ...(state.status === 'voided' ? { voidReason: state.reason } : {}),
-        revision: entity.revision,
-        recordedAt: entity.first?.metadata.recordedAt,
-        recordedBy: entity.first?.metadata.actor.username,
-        updatedAt: entity.last?.metadata.recordedAt,
-      },
-    };
+  execute({ dialogueId, actor }: GetDialogueQuery): Promise<DialogueView> {
+    return readRecordView(this.ledger.store, {
+      streamId: dialogueStream(dialogueId),
+      decider: dialogueDecider,
+      what: 'dialogue',
+      id: dialogueId,
+      assertReadable: (record) => assertUnitReadable(actor, record.unitCode),
+    });
   }
 }

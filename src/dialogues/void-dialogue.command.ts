@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertInScope } from '../identity/scope';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
-import type { DialogueState } from './dialogue.decider';
+import { withVoidChecks } from '../records/record-command-checks';
 import { dialogueStreamCommand } from './dialogue-stream';
 
 export class VoidDialogueCommand {
@@ -21,13 +21,7 @@ export class VoidDialogueHandler implements ICommandHandler<VoidDialogueCommand,
   execute({ dialogueId, reason, envelope }: VoidDialogueCommand): Promise<CommandResult> {
     const command = dialogueStreamCommand({ type: 'VoidDialogue', dialogueId, reason }, '');
     return this.ledger.commands.run(
-      {
-        ...command,
-        decide: (state: DialogueState) => {
-          if (state.status !== 'absent') assertInScope(envelope.actor, state.record.unitCode, state.record.heldOn);
-          return command.decide(state);
-        },
-      },
+      withVoidChecks(command, (record) => assertInScope(envelope.actor, record.unitCode, record.heldOn)),
       { ...envelope, reason },
     );
   }

@@ -10,11 +10,12 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 /** `"3"`, `W/"3"` or `3` → 3. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  if (!match?.[1]) {
+  const match = /^\s*(?:(?:W\/)?"(\d{1,15})"|(\d{1,15}))\s*$/.exec(header);
+  const revision = match?.[1] ?? match?.[2];
+  if (revision === undefined) {
     throw new InvalidCommand(`If-Match must be the revision from the record's ETag, like "3"; got ${header}`);
   }
-  return Number(match[1]);
+  return Number(revision);
 }
 
 /** Who sends the command, when, and with which Idempotency-Key, If-Match and request id. */

@@ -51,12 +51,8 @@ export function errorBody(error: unknown): ErrorBody {
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message).join('; ')
-          : String((response as { message?: unknown }).message ?? error.message);
+    const given = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = Array.isArray(given) ? given.join('; ') : typeof given === 'string' ? given : error.message;
     return body(error.getStatus(), FASTIFY_TEXTS.get(message) ?? message);
   }
   if (isFastifyError(error)) {

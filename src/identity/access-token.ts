@@ -26,20 +26,24 @@ export class AccessTokens {
 
   /** The claims of a well-signed, unexpired token, or a reason it is not one. */
   check(token: string, now: Date): TokenClaims | { problem: string } {
-    const [header, payload, signature] = token.split('.');
-    if (!header || !payload || !signature || header !== HEADER) return { problem: 'the access token is malformed' };
+    const parts = token.split('.');
+    const [header, payload, signature] = parts;
+    if (parts.length !== 3 || !header || !payload || !signature || header !== HEADER) {
+      return { problem: 'the access token is malformed' };
+    }
     const expected = Buffer.from(this.sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       return { problem: 'the access token is not valid' };
     }
-    let claims: TokenClaims;
+    let claims: Partial<TokenClaims> | null;
     try {
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<TokenClaims> | null;
     } catch {
       return { problem: 'the access token is malformed' };
     }
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) {
+    if (!isClaims(claims)) return { problem: 'the access token is malformed' };
+    if (claims.exp * 1000 <= now.getTime()) {
       return { problem: 'the access token has expired; log in again' };
     }
     return claims;
@@ -48,4 +52,15 @@ export class AccessTokens {
   private sign(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
+}
+
+function isClaims(value: Partial<TokenClaims> | null): value is TokenClaims {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.sub === 'string' &&
+    typeof value.usr === 'string' &&
+    typeof value.iat === 'number' &&
+    typeof value.exp === 'number'
+  );
 }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessTokens } from './access-token';
 import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './password';
+import { UNMATCHABLE_HASH, verifyPassword } from './password';
 import { Public } from './roles.decorator';
 import { TooManyAttempts } from './too-many-attempts';
 import { Unauthenticated } from './unauthenticated';
@@ -34,7 +34,7 @@ export class AuthController {
       throw new TooManyAttempts(wait);
     }
     const user = this.users.find(body.username);
-    const valid = user ? await verifyPassword(body.password, user.passwordHash) : false;
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? UNMATCHABLE_HASH);
     if (!user || !valid) {
       this.throttle.failed(body.username, address, now);
       throw new Unauthenticated('the username or password is wrong');

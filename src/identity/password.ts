@@ -28,6 +28,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/**
+ * A well-formed hash that no password matches: checking a login for an unknown username
+ * against it costs as much as a wrong password, so the time taken does not tell which
+ * usernames exist.
+ */
+export const UNMATCHABLE_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');
+
 /** A random password a person can type: 24 characters of base64url. */
 export function generatePassword(): string {
   return randomBytes(18).toString('base64url');

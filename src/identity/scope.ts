@@ -13,7 +13,7 @@ export function assertInScope(actor: Actor, unitCode: string, date: string): voi
 
 /** Refuses (403) reading about a unit the actor's scope does not reach at any date. */
 export function assertUnitReadable(actor: Actor, unitCode: string): void {
-  if (!GEOGRAPHY.coversAnywhere(actor.unitCode, unitCode) && !GEOGRAPHY.coversAnywhere(unitCode, actor.unitCode)) {
+  if (!GEOGRAPHY.coversAnywhere(actor.unitCode, unitCode)) {
     throw new NotAllowed(
       `unit ${unitCode} is outside your scope: your account covers ${actor.unitCode} and the units below it`,
     );

@@ -46,4 +46,15 @@ describe('personal vault', () => {
     vault.seal(b, { fullName: 'other' }, now);
     expect(vault.open({ subjectId: b, sealed: box.sealed })).toEqual({ status: 'unreadable' });
   });
+
+  it('matches a person however the name is spaced, cased or composed, without the name in the key', () => {
+    const key = vault.matchKey('Ma Thị Quỳnh', '2012');
+    // Decomposed Unicode, other case and extra spaces: the same person as recorders write her.
+    expect(vault.matchKey('  MA   THỊ quỳnh '.normalize('NFD'), '2012')).toBe(key);
+    expect(vault.matchKey('Ma Thị Quỳnh', '2013')).not.toBe(key);
+    expect(key).not.toMatch(/Quỳnh|quỳnh/i);
+    const otherLedger = SubjectKeyStore.open(join(dir, 'other.sqlite'), randomBytes(32));
+    expect(new PersonalVault(otherLedger).matchKey('Ma Thị Quỳnh', '2012')).not.toBe(key);
+    otherLedger.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { SubjectKeyStore } from './subject-key-store';
 
 /** Identifying details of a person (name, phone, ID number, address…), never stored in clear. */
@@ -21,6 +21,8 @@ export type OpenedPersonal =
  * the additional authenticated data, so a box cannot be moved to another person.
  */
 export class PersonalVault {
+  private matchSecret: Buffer | undefined;
+
   constructor(private readonly keys: SubjectKeyStore) {}
 
   newSubjectId(): string {
@@ -50,6 +52,17 @@ export class PersonalVault {
     } catch {
       return { status: 'unreadable' };
     }
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA256) of identifying parts, to tell that two records are about the
+   * same person without keeping their details in clear. Parts are compared as people write
+   * them: Unicode NFC, lower case, runs of spaces as one.
+   */
+  matchKey(...parts: string[]): string {
+    this.matchSecret ??= this.keys.derivedKey('match-key');
+    const normalised = parts.map((part) => part.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim());
+    return createHmac('sha256', this.matchSecret).update(normalised.join('\u0000')).digest('base64url');
   }
 
   erase(subjectId: string, now: Date): boolean {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 export const SUBJECT_KEYS_TABLE = `CREATE TABLE IF NOT EXISTS subject_keys (
   subject_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, erased_at TEXT)`;
@@ -64,6 +64,11 @@ export class SubjectKeyStore {
     const changed = this.statements.erase.run(now.toISOString(), subjectId).changes > 0;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return changed;
+  }
+
+  /** A key for one purpose, derived from the master key: never the master key itself. */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), `p8-ledger:${purpose}`, 32));
   }
 
   isErased(subjectId: string): boolean {
