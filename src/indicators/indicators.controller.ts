@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { TARGET_RULE } from '../../projections/targets/target-queries';
 import { parseAsOf } from '../http/as-of';
 import { QueryParams } from '../http/query-params';
 import { CurrentActor } from '../identity/actor.decorator';
@@ -35,7 +36,10 @@ export class IndicatorsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Indicator totals for a unit and below, by business-date window, as of any moment' })
+  @ApiOperation({
+    summary: 'Indicator totals for a unit and below, by business-date window, as of any moment',
+    description: TARGET_RULE,
+  })
   @ApiQuery({ name: 'unit', required: false, description: "GSO code; defaults to the user's unit" })
   @ApiQuery({ name: 'from', required: false, description: 'first business date, YYYY-MM-DD (inclusive)' })
   @ApiQuery({ name: 'to', required: false, description: 'last business date, YYYY-MM-DD (inclusive)' })
