@@ -4,6 +4,7 @@ import { idempotencyProjection } from './idempotency/idempotency.projection';
 import { indicatorFactsProjection } from './indicators/indicator-facts.projection';
 import type { ProjectionDefinition } from './projection';
 import { subjectsProjection } from './subjects/subjects.projection';
+import { targetsProjection } from './targets/targets.projection';
 import { usersProjection } from './users/users.projection';
 
 /** Every read model the service keeps. */
@@ -14,4 +15,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   auditProjection,
   subjectsProjection,
   approvalsProjection,
+  targetsProjection,
 ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError } from '../config/ledger-config';
 import { CliError, parseArgs, type CliCommand } from './cli-command';
 import { backupCommand } from './commands/backup.command';
+import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -11,6 +12,7 @@ import { verifyCommand } from './commands/verify.command';
 
 const COMMANDS: readonly CliCommand[] = [
   userAddCommand,
+  demoCommand,
   rebuildCommand,
   verifyCommand,
   exportCommand,
