@@ -25,7 +25,15 @@ export class OperationsController {
           { position, lag: Math.max(0, head - position) },
         ]),
       );
-      return { status: 'ok', store: { kind: this.ledger.config.store, reachable: true, head }, projections };
+      const failures = this.ledger.runner.failures();
+      const failed = Object.keys(failures).length > 0;
+      if (failed) void reply.status(503);
+      return {
+        status: failed ? 'degraded' : 'ok',
+        store: { kind: this.ledger.config.store, reachable: true, head },
+        projections,
+        ...(failed ? { failures } : {}),
+      };
     } catch {
       void reply.status(503);
       return { status: 'unavailable', store: { kind: this.ledger.config.store, reachable: false } };

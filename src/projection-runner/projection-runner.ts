@@ -6,6 +6,8 @@ interface Running {
   readonly definition: ProjectionDefinition;
   readonly writer: ProjectionWriter;
   position: number;
+  /** Set when applying an event threw: this read model stops; the others go on. */
+  failure?: { readonly position: number; readonly message: string };
 }
 
 interface Waiter {
@@ -24,7 +26,7 @@ export class ProjectionRunner {
   private readonly advanceListeners = new Set<(position: number) => void>();
   private stopped = false;
   private readonly saveCheckpoint;
-  private readonly applyBatch: (events: readonly RecordedEvent[]) => void;
+  private readonly applyTo: (projection: Running, events: readonly RecordedEvent[]) => number;
 
   constructor(
     private readonly store: EventStore,
@@ -36,18 +38,23 @@ export class ProjectionRunner {
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position`,
     );
-    this.applyBatch = db.transaction((events: readonly RecordedEvent[]) => {
-      for (const projection of this.running) {
-        for (const event of events) {
-          if (event.position <= projection.position) continue;
-          if (!projection.definition.handles || projection.definition.handles.has(event.type)) {
+    // Each read model commits its state and checkpoint together, apart from the others.
+    this.applyTo = db.transaction((projection: Running, events: readonly RecordedEvent[]) => {
+      let position = projection.position;
+      for (const event of events) {
+        if (event.position <= position) continue;
+        if (!projection.definition.handles || projection.definition.handles.has(event.type)) {
+          try {
             projection.writer.apply(event);
+          } catch (error) {
+            throw new ProjectionFailed(event.position, error);
           }
-          projection.position = event.position;
         }
-        const { name, version } = projection.definition;
-        this.saveCheckpoint.run(name, version, projection.position);
+        position = event.position;
       }
+      const { name, version } = projection.definition;
+      this.saveCheckpoint.run(name, version, position);
+      return position;
     });
   }
 
@@ -87,13 +94,34 @@ export class ProjectionRunner {
     });
   }
 
-  /** The lowest position every read model has reached. */
+  private applyBatch(events: readonly RecordedEvent[]): void {
+    for (const projection of this.running) {
+      if (projection.failure) continue;
+      try {
+        projection.position = this.applyTo(projection, events);
+      } catch (error) {
+        const failed = error instanceof ProjectionFailed ? error : new ProjectionFailed(projection.position + 1, error);
+        projection.failure = { position: failed.position, message: failed.message };
+        this.onError(new Error(`read model ${projection.definition.name} stopped at position ${failed.position}: ${failed.message}`));
+      }
+    }
+  }
+
+  /** The lowest position every working read model has reached. */
   get position(): number {
-    return this.running.length === 0 ? 0 : Math.min(...this.running.map((p) => p.position));
+    const working = this.running.filter((p) => !p.failure);
+    return working.length === 0 ? 0 : Math.min(...working.map((p) => p.position));
   }
 
   positions(): Record<string, number> {
     return Object.fromEntries(this.running.map((p) => [p.definition.name, p.position]));
+  }
+
+  /** Read models that stopped on an event they could not apply, and where. */
+  failures(): Record<string, { position: number; message: string }> {
+    return Object.fromEntries(
+      this.running.flatMap((p) => (p.failure ? [[p.definition.name, p.failure] as const] : [])),
+    );
   }
 
   /** Resolves once every read model has applied `position`, or after `timeoutMs`. */
@@ -129,5 +157,14 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.subscription?.close();
+  }
+}
+
+class ProjectionFailed extends Error {
+  constructor(
+    readonly position: number,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
   }
 }
