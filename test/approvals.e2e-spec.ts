@@ -63,3 +63,32 @@ describe('approved periods', () => {
     expect(list.body.items.every((a: { unitCode: string }) => a.unitCode !== '173')).toBe(true);
   });
 });
+
+describe('approved figures in indicators and reports', () => {
+  let t: TestLedger;
+  beforeAll(async () => {
+    t = await startTestLedger();
+  });
+  afterAll(() => t.close());
+
+  it('says which figures are approved, as of when', async () => {
+    const supervisor = await t.user('mark.supervisor', 'supervisor', '19');
+    const as = { Authorization: `Bearer ${supervisor}` };
+    const before = await t.http().get('/api/indicators?unit=170&from=2023-01-01&to=2023-12-31').set(as).expect(200);
+    expect(before.body.approval).toBeUndefined();
+    const approval = await t.http().post('/api/approvals').set(as).send({ unitCode: '19', periodFrom: '2023-01-01', periodTo: '2023-12-31' }).expect(201);
+    const after = await t.http().get('/api/indicators?unit=170&from=2023-01-01&to=2023-12-31&by=children').set(as).expect(200);
+    expect(after.body.approval).toMatchObject({ approvalId: approval.body.id, unitCode: '19', approvedBy: 'mark.supervisor' });
+    expect(after.body.children[0].approval).toMatchObject({ approvalId: approval.body.id });
+    const asOfBefore = await t
+      .http()
+      .get(`/api/indicators?unit=170&from=2023-01-01&to=2023-12-31&asOf=position:${approval.body.position - 1}`)
+      .set(as)
+      .expect(200);
+    expect(asOfBefore.body.approval).toBeUndefined();
+    const wider = await t.http().get('/api/indicators?unit=170&from=2023-01-01&to=2024-01-31').set(as).expect(200);
+    expect(wider.body.approval).toBeUndefined();
+    const csv = await t.http().get('/api/reports/indicators.csv?unit=170&from=2023-01-01&to=2023-12-31').set(as).expect(200);
+    expect(csv.text).toContain('đã phê duyệt (approved)');
+  });
+});

@@ -8,6 +8,7 @@ import type { Actor } from '../ledger/envelope';
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { businessToday } from '../shared/business-date';
 import { InvalidCommand } from '../shared/domain-errors';
+import { approvalOf, type ApprovalMark } from '../approvals/approval-status';
 import { publishedRows } from './published-rows';
 import { protectSiblings, type PublishedRow } from './small-cells';
 
@@ -34,7 +35,9 @@ export interface IndicatorsAnswer {
   readonly to?: string;
   readonly rows: PublishedRow[];
   readonly geography: 'original' | 'current';
-  readonly children?: { unit: string; name: string; rows: PublishedRow[] }[];
+  /** Set when the figures of this unit and window are approved, and so final. */
+  readonly approval?: ApprovalMark;
+  readonly children?: { unit: string; name: string; rows: PublishedRow[]; approval?: ApprovalMark }[];
   /** With geography=current: old units split between several of today's, not moved. */
   readonly partial?: { unit: string; name: string; sharedWith: readonly string[]; rows: PublishedRow[] }[];
 }
@@ -75,6 +78,7 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
       geography,
+      ...approved(db, unit, query),
       rows: publishedRows(db, { ...query, unit }, actor),
     };
     const partial =
@@ -94,9 +98,19 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
       unit: child.code,
       name: child.name,
       rows: publishedRows(db, { ...query, unit: child.code }, actor),
+      ...approved(db, child.code, query),
     }));
     const protectedRows = protectSiblings(children.map((c) => c.rows));
     children.forEach((child, index) => (child.rows = protectedRows[index] ?? child.rows));
     return { ...withPartial, children };
   }
+}
+
+function approved(
+  db: Parameters<typeof approvalOf>[0],
+  unit: string,
+  query: { from?: string; to?: string; asOfPosition: number },
+): { approval?: ApprovalMark } {
+  const approval = approvalOf(db, unit, query, query.asOfPosition);
+  return approval ? { approval } : {};
 }

@@ -26,9 +26,13 @@ export type ReportCells = Record<(typeof REPORT_COLUMNS)[number]['key'], string 
 
 /** The unit asked for first, then its children when the report was asked by children. */
 export function reportLines(answer: IndicatorsAnswer): ReportLine[] {
-  const own = answer.rows.map((row) => ({ unitCode: answer.unit, unitName: answer.unitName ?? answer.unit, row }));
+  const own = answer.rows.map((row) => ({
+    unitCode: answer.unit,
+    unitName: answer.unitName ?? answer.unit,
+    row: { ...row, approved: answer.approval !== undefined },
+  }));
   const children = (answer.children ?? []).flatMap((child) =>
-    child.rows.map((row) => ({ unitCode: child.unit, unitName: child.name, row })),
+    child.rows.map((row) => ({ unitCode: child.unit, unitName: child.name, row: { ...row, approved: child.approval !== undefined } })),
   );
   return [...own, ...children];
 }
@@ -61,5 +65,8 @@ export function reportHeading(answer: IndicatorsAnswer): string[] {
     `Đơn vị (unit): ${answer.unitName ?? ''} (${answer.unit})`,
     `Kỳ báo cáo (period): ${answer.from ?? '…'} → ${answer.to ?? '…'}`,
     `Số liệu tính đến (as of): ${answer.asOf} — vị trí sổ cái (log position) ${answer.position}`,
+    answer.approval
+      ? `Đã phê duyệt (approved): ${answer.approval.periodFrom} → ${answer.approval.periodTo}, ${answer.approval.approvedBy}, ${answer.approval.approvedAt}`
+      : 'Chưa phê duyệt (not approved)',
   ];
 }
