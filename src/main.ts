@@ -1,32 +1,42 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config/ledger-config';
 import { createApp } from './http/create-app';
 import { ensureInitialAdmin } from './identity/initial-admin';
 import { Ledger } from './ledger/ledger';
 import { holdLedger } from './ledger/ledger-lock';
+import { createLogger } from './logging/ledger-logger';
 
 async function main(): Promise<void> {
-  const logger = new Logger('ledger');
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
   const release = holdLedger(config.dataDir, 'start the service');
-  const ledger = await Ledger.open(config, (error) => logger.error(`background work failed: ${error.message}`), {
+  const ledger = await Ledger.open(config, (error) => logger.error({ err: error.message }, 'background work failed'), {
     sealing: true,
   });
   const created = await ensureInitialAdmin(ledger);
-  if (created) logger.log(created);
-  const app = await createApp(ledger);
-  const shutdown = async (): Promise<void> => {
+  if (created) logger.info(created);
+  const app = await createApp(ledger, { logger });
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    // Fastify stops accepting, lets requests in flight answer, then the ledger commits and closes.
     await app.close();
     await ledger.close();
     release();
+    logger.info('stopped');
   };
-  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
+  }
   await app.listen({ port: config.port, host: config.host });
-  logger.log(`P8 Ledger listening on http://localhost:${config.port} (store: ${config.store}, data: ${config.dataDir})`);
+  logger.info(
+    { port: config.port, store: config.store, dataDir: config.dataDir },
+    `P8 Ledger listening on http://localhost:${config.port}`,
+  );
 }
 
 main().catch((error: unknown) => {

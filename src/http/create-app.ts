@@ -4,22 +4,29 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import type { Ledger } from '../ledger/ledger';
+import type { Logger } from 'pino';
+import { NestPinoLogger } from '../logging/ledger-logger';
 import { strictValidationPipe } from './validation';
 
 export const BODY_LIMIT = 1024 * 1024;
 
 /** The HTTP service over an opened ledger, ready to listen (or to be driven by supertest). */
-export async function createApp(ledger: Ledger, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  ledger: Ledger,
+  options: { logger?: false | Logger } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    logger: false,
+    // Idle keep-alive sockets close at shutdown; requests in flight finish first.
+    forceCloseConnections: 'idle',
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forLedger(ledger), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn'],
+    logger: options.logger ? new NestPinoLogger(options.logger) : false,
     bufferLogs: false,
   });
   app.useGlobalPipes(strictValidationPipe());
