@@ -6,6 +6,7 @@ import { AppModule } from '../app.module';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from 'pino';
 import { NestPinoLogger } from '../logging/ledger-logger';
+import { documentErrors } from './openapi-errors';
 import { strictValidationPipe } from './validation';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -31,7 +32,7 @@ export async function createApp(
   });
   app.useGlobalPipes(strictValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  const document = SwaggerModule.createDocument(
+  const document = documentErrors(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('P8 Ledger')
@@ -39,7 +40,7 @@ export async function createApp(
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   fastify.addHook('preValidation', async (request) => {
