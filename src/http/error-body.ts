@@ -55,6 +55,10 @@ export function errorBody(error: unknown): ErrorBody {
     const message = Array.isArray(given) ? given.join('; ') : typeof given === 'string' ? given : error.message;
     return body(error.getStatus(), FASTIFY_TEXTS.get(message) ?? message);
   }
+  // A read model's tables can lag its code while a new version rebuilds in the background.
+  if (error instanceof Error && error.name === 'SqliteError') {
+    return body(503, 'a read model is being rebuilt or is unavailable right now; nothing was written. Try again shortly');
+  }
   if (isFastifyError(error)) {
     const message = (error.code && FASTIFY_MESSAGES[error.code]) ?? error.message;
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {

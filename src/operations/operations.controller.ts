@@ -33,6 +33,7 @@ export class OperationsController {
         store: { kind: this.ledger.config.store, reachable: true, head },
         projections,
         ...(failed ? { failures } : {}),
+        ...(Object.keys(this.ledger.runner.rebuilding()).length > 0 ? { rebuilding: this.ledger.runner.rebuilding() } : {}),
       };
     } catch {
       void reply.status(503);

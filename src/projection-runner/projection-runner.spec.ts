@@ -86,3 +86,70 @@ describe('projection runner', () => {
     db.close();
   });
 });
+
+describe('projection runner, a new version of a read model', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const append = (type: string) =>
+    store.appendToStream(`s-${Math.random()}`, [
+      {
+        id: `${Math.random()}`,
+        type,
+        schemaVersion: 1,
+        data: {},
+        metadata: { actor: SYSTEM_ACTOR, recordedAt: new Date().toISOString(), unitCode: '19', correlationId: 'c', causationId: 'c' },
+      },
+    ], { expectedRevision: 'no_stream' });
+  /** Version 1 counts events; version 2 counts them twice: a changed meaning. */
+  const tally = (version: number): ProjectionDefinition => ({
+    name: 'tally',
+    version,
+    open(db) {
+      db.exec('CREATE TABLE IF NOT EXISTS tally (n INTEGER NOT NULL)');
+      if (!db.prepare('SELECT n FROM tally').get()) db.prepare('INSERT INTO tally (n) VALUES (0)').run();
+      const bump = db.prepare('UPDATE tally SET n = n + ?');
+      return { apply: () => void bump.run(version) };
+    },
+    drop(db) {
+      db.exec('DROP TABLE IF EXISTS tally');
+    },
+  });
+  const tallyOf = (db: Database.Database) => (db.prepare('SELECT n FROM tally').get() as { n: number }).n;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'p8-runner-'));
+    store = SqliteEventStore.open(join(dir, 'log.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps answering from the previous version while the new one rebuilds, then switches', async () => {
+    for (let i = 0; i < 2000; i++) await append('Happened');
+    const file = join(dir, 'read.sqlite');
+    let db = openProjectionDatabase(file);
+    let runner = new ProjectionRunner(store, db, [tally(1)]);
+    runner.start();
+    await runner.waitFor(2000);
+    await runner.stop();
+    db.close();
+
+    db = openProjectionDatabase(file);
+    runner = new ProjectionRunner(store, db, [tally(2)]);
+    runner.start();
+    // Right after start, the previous version still answers.
+    expect(tallyOf(db)).toBe(2000);
+    expect(Object.keys(runner.rebuilding())).toEqual(['tally']);
+    const deadline = Date.now() + 10_000;
+    while (Object.keys(runner.rebuilding()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(tallyOf(db)).toBe(4000);
+    await append('Happened');
+    expect(await runner.waitFor(2001)).toBe(true);
+    expect(tallyOf(db)).toBe(4002);
+    expect(db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get('tally')).toEqual({ version: 2 });
+    await runner.stop();
+    db.close();
+    expect(require('node:fs').readdirSync(dir).filter((f: string) => f.includes('rebuild'))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ProjectionDefinition, ProjectionWriter } from '../../projections/projection';
 import type { EventStore, RecordedEvent, Subscription } from '../ledger/event-store.port';
+import { BackgroundRebuild } from './background-rebuild';
 
 interface Running {
   readonly definition: ProjectionDefinition;
@@ -21,6 +22,10 @@ interface Waiter {
  */
 export class ProjectionRunner {
   private running: Running[] = [];
+  private rebuilds: BackgroundRebuild[] = [];
+  /** The last position the main subscription delivered (or started from). */
+  private delivered = 0;
+  private headAtStart?: number;
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
   private readonly advanceListeners = new Set<(position: number) => void>();
@@ -58,7 +63,11 @@ export class ProjectionRunner {
     });
   }
 
-  /** Opens every projection at its checkpoint and starts following the log. */
+  /**
+   * Opens every projection at its checkpoint and starts following the log. A projection
+   * new to this database builds in place; one whose version changed rebuilds in the
+   * background while its previous version keeps answering, then takes its place.
+   */
   start(): void {
     const stored = new Map(
       this.db
@@ -66,23 +75,70 @@ export class ProjectionRunner {
         .all()
         .map((row) => [row.name, row]),
     );
-    this.running = this.definitions.map((definition) => {
+    for (const definition of this.definitions) {
       const checkpoint = stored.get(definition.name);
-      const current = checkpoint?.version === definition.version;
-      if (!current) {
+      if (checkpoint && checkpoint.version !== definition.version) {
+        this.rebuilds.push(
+          new BackgroundRebuild(this.store, definition, this.db.name, (r) => this.promoteIfCaughtUp(r), this.onError),
+        );
+        continue;
+      }
+      if (!checkpoint) {
         definition.drop(this.db);
         this.saveCheckpoint.run(definition.name, definition.version, 0);
       }
-      return { definition, writer: definition.open(this.db), position: current ? checkpoint.position : 0 };
+      this.running.push({ definition, writer: definition.open(this.db), position: checkpoint?.position ?? 0 });
+    }
+    void this.store.headPosition().then((head) => {
+      this.headAtStart = head;
+      for (const rebuild of this.rebuilds) this.promoteIfCaughtUp(rebuild);
     });
+    for (const rebuild of this.rebuilds) rebuild.start();
     this.follow();
   }
 
+  /** Read models being rebuilt in the background, and how far they are. */
+  rebuilding(): Record<string, { version: number; position: number }> {
+    return Object.fromEntries(this.rebuilds.map((r) => [r.definition.name, { version: r.definition.version, position: r.position }]));
+  }
+
+  /**
+   * Swaps a rebuilt version in once it has reached what the main subscription delivered:
+   * its tables replace the previous version's in one transaction, with its checkpoint.
+   */
+  private promoteIfCaughtUp(rebuild: BackgroundRebuild): void {
+    if (this.headAtStart === undefined || rebuild.position < Math.max(this.delivered, this.headAtStart)) return;
+    if (!this.rebuilds.includes(rebuild)) return;
+    this.rebuilds = this.rebuilds.filter((r) => r !== rebuild);
+    const { definition } = rebuild;
+    this.db.prepare('ATTACH DATABASE ? AS rebuilt').run(rebuild.file);
+    let writer: ProjectionWriter;
+    try {
+      writer = this.db.transaction(() => {
+        definition.drop(this.db);
+        const opened = definition.open(this.db);
+        for (const table of rebuild.tables()) {
+          this.db.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM rebuilt."${table}"`);
+        }
+        this.saveCheckpoint.run(definition.name, definition.version, rebuild.position);
+        return opened;
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE rebuilt');
+    }
+    this.running.push({ definition, writer, position: rebuild.position });
+    void rebuild.discard();
+    if (!this.subscription) this.follow();
+    this.release();
+  }
+
   private follow(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.running.length === 0) return;
     const from = Math.min(...this.running.map((p) => p.position));
+    this.delivered = Math.max(this.delivered, from);
     const subscription = this.store.subscribe({ after: from }, (events) => {
       this.applyBatch(events);
+      this.delivered = events[events.length - 1]?.position ?? this.delivered;
       this.release();
     });
     this.subscription = subscription;
@@ -156,6 +212,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await Promise.all(this.rebuilds.map((r) => r.stop()));
     await this.subscription?.close();
   }
 }
