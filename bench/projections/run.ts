@@ -1,0 +1,179 @@
+/*
+ * `npm run bench:projections`: read-side figures on a generated ledger of BENCH_EVENTS
+ * events (default 1,000,000), each against its goal or a baseline measured in the same run:
+ * full rebuild vs raw scan-and-parse, peak memory, `asOf` query latency, start-up time with
+ * current checkpoints, and verification speed.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { indicatorRows } from '../../src/indicators/indicator-report';
+import { SeededRandom } from '../../src/demo/seeded-random';
+import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
+import { verifyLog } from '../../src/ledger/verify-log';
+import { generateLedger } from './generate-ledger';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const PROJECT_ROOT = join(__dirname, '..', '..', '..');
+const child = join(__dirname, 'rebuild-child.js');
+
+interface ChildFigures {
+  events: number;
+  seconds: number;
+  rate: number;
+  maxRssMb: number;
+}
+
+const runChild = (...args: string[]): ChildFigures =>
+  JSON.parse(
+    execFileSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+  ) as ChildFigures;
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+function asOfLatencies(
+  readFile: string,
+  head: number,
+): { p50: number; p95: number; queries: number } {
+  const db = new Database(readFile, { readonly: true });
+  const random = new SeededRandom(7);
+  const units = ['19', '170', '173', '164', '05752', '05722', '05911'];
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const from = random.date('2022-01-01', '2024-06-30');
+    const query = {
+      unit: random.pick(units),
+      asOfPosition: random.int(1, head),
+      ...(random.next() < 0.7 ? { from, to: random.date(from, '2024-12-31') } : {}),
+    };
+    const started = process.hrtime.bigint();
+    indicatorRows(db, query);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  db.close();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), queries: times.length };
+}
+
+function startupSeconds(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const port = 38_000 + Math.floor(Math.random() * 1000);
+    const started = Date.now();
+    const service = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        LEDGER_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    const poll = () =>
+      get({ port, path: '/api/health', host: '127.0.0.1' }, (res) => {
+        res.resume();
+        if (res.statusCode === 200) {
+          const seconds = (Date.now() - started) / 1000;
+          service.kill('SIGTERM');
+          resolve(seconds);
+        } else setTimeout(poll, 20);
+      }).on('error', () =>
+        Date.now() - started > 60_000
+          ? reject(new Error('no answer in 60 s'))
+          : setTimeout(poll, 20),
+      );
+    poll();
+  });
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'p8-bench-projections-'));
+  const logFile = join(work, 'ledger.sqlite');
+  const readFile = join(work, 'projections.sqlite');
+  try {
+    const store = SqliteEventStore.open(logFile);
+    const generated = Date.now();
+    await generateLedger(store, EVENTS, (n) =>
+      process.stderr.write(`\rgenerating ${n.toLocaleString('en')} events`),
+    );
+    process.stderr.write(
+      `\rgenerated ${EVENTS.toLocaleString('en')} events in ${((Date.now() - generated) / 1000).toFixed(1)} s\n`,
+    );
+    const verifyStarted = process.hrtime.bigint();
+    const verified = await verifyLog(store, { densePositions: true });
+    const verifySeconds = Number(process.hrtime.bigint() - verifyStarted) / 1e9;
+    if (!verified.ok) throw new Error(`the generated ledger does not verify: ${verified.problem}`);
+    await store.close();
+
+    const scan = runChild('scan', logFile);
+    const rebuild = runChild('rebuild', logFile, readFile);
+    const asOf = asOfLatencies(readFile, EVENTS);
+    const startup = await startupSeconds(work);
+
+    const figures = {
+      events: EVENTS,
+      rebuild: {
+        eventsPerSecond: Math.round(rebuild.rate),
+        rawScanPerSecond: Math.round(scan.rate),
+        ratio: rebuild.rate / scan.rate,
+        goal: 0.7,
+      },
+      memory: {
+        rebuildPeakMb: Math.round(rebuild.maxRssMb),
+        scanPeakMb: Math.round(scan.maxRssMb),
+        goalMb: 300,
+      },
+      asOf: { ...asOf, goalP95Ms: 50 },
+      startupSeconds: startup,
+      startupGoalSeconds: 2,
+      verify: { eventsPerSecond: Math.round(verified.checked / verifySeconds), goal: 200_000 },
+    };
+    const rows = [
+      [
+        'full rebuild / raw scan-and-parse',
+        `${figures.rebuild.eventsPerSecond.toLocaleString('en')} / ${figures.rebuild.rawScanPerSecond.toLocaleString('en')} ev/s`,
+        figures.rebuild.ratio.toFixed(2),
+        '≥ 0.70',
+      ],
+      [
+        'rebuild peak memory',
+        `${figures.memory.rebuildPeakMb} MB (scan alone ${figures.memory.scanPeakMb} MB)`,
+        '',
+        '≤ 300 MB',
+      ],
+      [
+        'asOf query latency',
+        `p50 ${asOf.p50.toFixed(1)} ms, p95 ${asOf.p95.toFixed(1)} ms (${asOf.queries} queries)`,
+        '',
+        'p95 ≤ 50 ms',
+      ],
+      ['start-up to ready, checkpoints current', `${startup.toFixed(2)} s`, '', '≤ 2 s'],
+      [
+        'verify (hashes, chains, seals)',
+        `${figures.verify.eventsPerSecond.toLocaleString('en')} ev/s`,
+        '',
+        '≥ 200,000 ev/s',
+      ],
+    ];
+    console.log(`\nRead side on ${EVENTS.toLocaleString('en')} events`);
+    for (const [what, figure, ratio, goal] of rows)
+      console.log(`  ${what!.padEnd(40)} ${figure!.padEnd(48)} ${ratio!.padEnd(6)} goal ${goal}`);
+    mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(
+      join(PROJECT_ROOT, 'bench', 'results', 'projections.json'),
+      JSON.stringify(figures, null, 2),
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
