@@ -20,14 +20,14 @@ async function tamperedLedger(tamper: (db: Database.Database) => void) {
   await new LogSealer(t.ledger.store, t.ledger.commands).sealIfDue(1);
   await t.http().post('/api/dialogues').set('Authorization', `Bearer ${officer}`).send(dialogueBody()).expect(201);
   const file = join(t.dataDir, 'ledger.sqlite');
-  const before = await verifyLog(t.ledger.store, { densePositions: true });
+  const before = await verifyLog(t.ledger.store);
   await t.app.close();
   await t.ledger.close();
   const db = new Database(file);
   tamper(db);
   db.close();
   const store = SqliteEventStore.open(file);
-  const after = await verifyLog(store, { densePositions: true });
+  const after = await verifyLog(store);
   await store.close();
   return { before, after };
 }

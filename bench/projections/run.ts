@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       `\rgenerated ${EVENTS.toLocaleString('en')} events in ${((Date.now() - generated) / 1000).toFixed(1)} s\n`,
     );
     const verifyStarted = process.hrtime.bigint();
-    const verified = await verifyLog(store, { densePositions: true });
+    const verified = await verifyLog(store);
     const verifySeconds = Number(process.hrtime.bigint() - verifyStarted) / 1e9;
     if (!verified.ok) throw new Error(`the generated ledger does not verify: ${verified.problem}`);
     await store.close();

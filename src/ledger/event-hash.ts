@@ -18,14 +18,36 @@ export interface HashedContent {
  * changed, removed or moved event breaks every hash after it in its stream.
  */
 export function eventHash(previous: string | undefined, event: HashedContent): string {
+  return eventHashOfText(previous, event, JSON.stringify(event.data), JSON.stringify(event.metadata));
+}
+
+/** The same hash from the JSON texts of data and metadata (without its hash), as stored. */
+export function eventHashOfText(
+  previous: string | undefined,
+  event: Pick<HashedContent, 'streamId' | 'revision' | 'id' | 'type' | 'schemaVersion'>,
+  dataText: string,
+  metadataText: string,
+): string {
   return createHash('sha256')
     .update(previous ?? '')
     .update('\u0000')
     .update(`${event.streamId}\u0000${event.revision}\u0000${event.id}\u0000${event.type}\u0000${event.schemaVersion}\u0000`)
-    .update(JSON.stringify(event.data))
+    .update(dataText)
     .update('\u0000')
-    .update(JSON.stringify(event.metadata))
+    .update(metadataText)
     .digest('hex');
+}
+
+const HASH_SUFFIX = /,"hash":"([0-9a-f]{64})"}$/;
+
+/**
+ * Splits stored metadata JSON into the text the hash covers and the hash, without parsing:
+ * the hash is always written as the last field.
+ */
+export function splitHashedMetadata(metadataText: string): { unhashedText: string; hash: string } | undefined {
+  const match = HASH_SUFFIX.exec(metadataText);
+  if (!match?.[1]) return undefined;
+  return { unhashedText: `${metadataText.slice(0, match.index)}}`, hash: match[1] };
 }
 
 /** The metadata without its hash, as it was when the hash was taken. */

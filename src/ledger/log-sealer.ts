@@ -42,7 +42,7 @@ export class LogSealer {
       const page = await this.store.readAll({ after, limit: 5000 });
       for (const event of page) {
         if (event.position > head) break;
-        digest.add(event);
+        digest.add({ position: event.position, id: event.id, hash: event.metadata.hash });
         to = event.position;
       }
       const tail = page[page.length - 1];

@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { RecordedEvent } from './event-store.port';
 
 /** Rolling digest of the events a seal covers, in log order. */
 export class SealDigest {
@@ -11,8 +10,8 @@ export class SealDigest {
     this.hash = createHash('sha256').update(previousDigest);
   }
 
-  add(event: Pick<RecordedEvent, 'position' | 'id' | 'metadata'>): void {
-    const hash = event.metadata.hash ?? event.id;
+  add(event: { readonly position: number; readonly id: string; readonly hash: string | undefined }): void {
+    const hash = event.hash ?? event.id;
     this.hash.update(`${event.position}:${hash}\n`);
     this.entries.push(`${event.position}:${hash.slice(0, 8)}`);
     this.count += 1;

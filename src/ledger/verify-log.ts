@@ -1,7 +1,7 @@
-import type { LogSealed } from '../../events/ledger-seal';
-import { eventHash, unhashed } from './event-hash';
-import type { EventStore, RecordedEvent } from './event-store.port';
+import type { EventStore } from './event-store.port';
+import { portEntries, sqliteEntries, type EntryReader, type LogEntry } from './log-entries';
 import { SealDigest } from './seal-digest';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface VerifyReport {
   readonly ok: boolean;
@@ -12,8 +12,6 @@ export interface VerifyReport {
 }
 
 export interface VerifyOptions {
-  /** The store never leaves gaps in positions (SQLite): a gap is a removed event. */
-  readonly densePositions?: boolean;
   readonly onProgress?: (checked: number) => void;
 }
 
@@ -26,64 +24,65 @@ class Broken extends Error {
   }
 }
 
+const PAGE = 5000;
+
 /**
- * Rechecks the whole log in one pass: positions rise (without gaps where the store never
- * leaves any), each stream's revisions follow on, each event's hash matches its content and
+ * Rechecks the whole log in one pass: positions rise (with no gap in SQLite, which never
+ * leaves one), each stream's revisions follow on, each event's hash matches its content and
  * its predecessor's hash, and every seal's digest matches the events it covers. Names the
  * first position where the log is not as written.
  */
 export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const dense = store instanceof SqliteEventStore;
+  const read: EntryReader = dense ? sqliteEntries(store) : portEntries(store);
   const streams = new Map<string, { revision: number; hash: string | undefined }>();
-  const unsealed: RecordedEvent[] = [];
+  let unsealed: LogEntry[] = [];
   let sealedUpTo = 0;
   let lastDigest = '';
   let checked = 0;
   let seals = 0;
   let last = 0;
 
-  const check = (event: RecordedEvent): void => {
-    if (event.position <= last) throw new Broken(event.position, `position ${event.position} does not rise after ${last}`);
-    if (options.densePositions && event.position !== last + 1) {
-      throw new Broken(last + 1, `the event at position ${last + 1} is missing`);
-    }
-    const stream = streams.get(event.streamId);
-    const expected = (stream?.revision ?? -1) + 1;
-    if (event.revision !== expected) {
-      throw new Broken(event.position, `${event.streamId} is at revision ${event.revision} where ${expected} was expected`);
-    }
-    const hash = event.metadata.hash;
-    if (!hash || eventHash(stream?.hash, { ...event, metadata: unhashed(event.metadata) }) !== hash) {
-      throw new Broken(event.position, `the event at position ${event.position} does not match its hash`);
-    }
-    streams.set(event.streamId, { revision: event.revision, hash });
-    if (event.type === 'LogSealed') checkSeal(event as unknown as LogSealed & RecordedEvent);
-    unsealed.push(event);
-  };
-
-  const checkSeal = (seal: LogSealed & RecordedEvent): void => {
-    const { fromPosition, toPosition, previousDigest, digest, entries } = seal.data;
+  const checkSeal = (seal: LogEntry): void => {
+    const { fromPosition, toPosition, previousDigest, digest, entries } = seal.sealData();
     if (fromPosition !== sealedUpTo || previousDigest !== lastDigest) {
       throw new Broken(seal.position, `the seal at position ${seal.position} does not follow the previous seal`);
     }
     const rolling = new SealDigest(previousDigest);
     const covered = unsealed.filter((e) => e.position > fromPosition && e.position <= toPosition);
-    for (const event of covered) rolling.add(event);
+    for (const entry of covered) rolling.add(entry);
     if (rolling.digest() !== digest) {
       const where = rolling.firstDifference(entries) ?? covered[0]?.position ?? seal.position;
       throw new Broken(where, `the events sealed at position ${seal.position} were changed, removed or moved, from position ${where}`);
     }
-    unsealed.splice(0, unsealed.length, ...unsealed.filter((e) => e.position > toPosition));
+    unsealed = unsealed.filter((e) => e.position > toPosition);
     sealedUpTo = toPosition;
     lastDigest = digest;
     seals += 1;
   };
 
+  const check = (entry: LogEntry): void => {
+    if (entry.position <= last) throw new Broken(entry.position, `position ${entry.position} does not rise after ${last}`);
+    if (dense && entry.position !== last + 1) throw new Broken(last + 1, `the event at position ${last + 1} is missing`);
+    const stream = streams.get(entry.streamId);
+    const expected = (stream?.revision ?? -1) + 1;
+    if (entry.revision !== expected) {
+      throw new Broken(entry.position, `${entry.streamId} is at revision ${entry.revision} where ${expected} was expected`);
+    }
+    if (!entry.hash || entry.contentHash(stream?.hash) !== entry.hash) {
+      throw new Broken(entry.position, `the event at position ${entry.position} does not match its hash`);
+    }
+    streams.set(entry.streamId, { revision: entry.revision, hash: entry.hash });
+    if (entry.type === 'LogSealed') checkSeal(entry);
+    unsealed.push(entry);
+  };
+
   try {
     for (;;) {
-      const page = await store.readAll({ after: last, limit: 5000 });
-      for (const event of page) {
-        check(event);
-        last = event.position;
+      const page = await read(last, PAGE);
+      for (const entry of page) {
+        check(entry);
+        last = entry.position;
         checked += 1;
       }
       options.onProgress?.(checked);

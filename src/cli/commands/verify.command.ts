@@ -1,4 +1,3 @@
-import { SqliteEventStore } from '../../ledger/sqlite/sqlite-event-store';
 import { verifyLog } from '../../ledger/verify-log';
 import { CliError, type CliCommand } from '../cli-command';
 import { openForCli } from '../open-for-cli';
@@ -12,10 +11,7 @@ export const verifyCommand: CliCommand = {
     const { ledger, done } = await openForCli('verify', { alone: false });
     try {
       const progress = new Progress('verify', await ledger.store.headPosition());
-      const report = await verifyLog(ledger.store, {
-        densePositions: ledger.store instanceof SqliteEventStore,
-        onProgress: (checked) => progress.update(checked),
-      });
+      const report = await verifyLog(ledger.store, { onProgress: (checked) => progress.update(checked) });
       progress.finish(report.checked);
       if (!report.ok) {
         throw new CliError(`the log does not verify at position ${report.firstBadPosition}: ${report.problem}`);
