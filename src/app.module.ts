@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ClubsModule } from './clubs/clubs.module';
 import { CommunicationsModule } from './communications/communications.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DialoguesModule } from './dialogues/dialogues.module';
 import { EventsModule } from './events-log/events.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -49,6 +50,7 @@ export class AppModule {
         ReportsModule,
         SubjectsModule,
         ApprovalsModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
