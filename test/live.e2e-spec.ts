@@ -114,4 +114,19 @@ describe('live indicator feed', () => {
     expect((await outside.opened).statusCode).toBe(403);
     outside.close();
   });
+
+  it('ends the feed of a user disabled while watching', async () => {
+    const watcher = await t.user('live.watcher', 'viewer', '19');
+    const feed = connect(port, '/api/live/indicators', { Authorization: `Bearer ${watcher}` });
+    const res = await feed.opened;
+    await feed.next(1);
+    const ended = new Promise<boolean>((resolve) => {
+      res.on('end', () => resolve(true));
+      setTimeout(() => resolve(false), 3000);
+    });
+    await t.http().post('/api/users/live.watcher/disable').set('Authorization', `Bearer ${await t.adminToken()}`).expect(204);
+    await record(3);
+    expect(await ended).toBe(true);
+    expect(feed.events).toHaveLength(1);
+  });
 });

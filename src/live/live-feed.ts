@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { findUser } from '../../projections/users/users.projection';
 import { publishedRows } from '../indicators/published-rows';
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { LedgerMetrics } from '../operations/ledger-metrics';
@@ -53,6 +54,12 @@ export class LiveFeed implements OnModuleDestroy {
     const byView = new Map<string, string>();
     for (const subscriber of subscribers) {
       if (subscriber.lastSent >= position) continue;
+      // A user disabled while watching stops receiving at once.
+      if (findUser(this.ledger.readModels, subscriber.username)?.disabled !== 0) {
+        subscriber.end();
+        this.subscribers.delete(subscriber);
+        continue;
+      }
       const view = `${subscriber.unit}|${subscriber.role}`;
       let rows = byView.get(view);
       if (rows === undefined) {

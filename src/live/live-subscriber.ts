@@ -15,6 +15,7 @@ export class LiveSubscriber {
   constructor(
     readonly unit: string,
     readonly role: string,
+    readonly username: string,
     private readonly socket: ServerResponse,
     resumeFrom: number,
   ) {
@@ -38,6 +39,11 @@ export class LiveSubscriber {
       return;
     }
     this.write(position, data);
+  }
+
+  /** Ends the stream: its user may no longer read. */
+  end(): void {
+    this.socket.end();
   }
 
   heartbeat(): void {

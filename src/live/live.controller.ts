@@ -48,7 +48,7 @@ export class LiveController {
       'x-accel-buffering': 'no',
     });
     reply.raw.write('retry: 2000\n\n');
-    const subscriber = new LiveSubscriber(unit, actor.role, reply.raw, resume ? Number(resume) : 0);
+    const subscriber = new LiveSubscriber(unit, actor.role, actor.username, reply.raw, resume ? Number(resume) : 0);
     const remove = this.feed.add(subscriber);
     request.raw.on('close', remove);
   }
