@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { APPROVAL_EVENT_TYPES, type ApprovalEvent } from '../../events/approval';
 import type { ProjectionDefinition } from '../projection';
+import { prepared } from '../statement-cache';
 
 /** Approved periods, open or reopened, with who approved them and when. */
 export const approvalsProjection: ProjectionDefinition = {
@@ -49,22 +50,15 @@ export interface ApprovalRow {
   reopened_reason: string | null;
 }
 
+const IN_FORCE = `SELECT * FROM approvals WHERE period_from <= ? AND period_to >= ?
+  AND approved_position <= ? AND (reopened_position IS NULL OR reopened_position > ?)`;
+
 /** Approvals in force at `asOfPosition` (all positions when absent) whose period holds `date`. */
 export function approvalsCovering(db: Database, date: string, asOfPosition = Number.MAX_SAFE_INTEGER): ApprovalRow[] {
-  return db
-    .prepare<[string, string, number, number], ApprovalRow>(
-      `SELECT * FROM approvals WHERE period_from <= ? AND period_to >= ?
-        AND approved_position <= ? AND (reopened_position IS NULL OR reopened_position > ?)`,
-    )
-    .all(date, date, asOfPosition, asOfPosition);
+  return prepared<[string, string, number, number], ApprovalRow>(db, IN_FORCE).all(date, date, asOfPosition, asOfPosition);
 }
 
 /** Approvals in force whose period overlaps [from, to]. */
 export function approvalsOverlapping(db: Database, from: string, to: string, asOfPosition = Number.MAX_SAFE_INTEGER): ApprovalRow[] {
-  return db
-    .prepare<[string, string, number, number], ApprovalRow>(
-      `SELECT * FROM approvals WHERE period_from <= ? AND period_to >= ?
-        AND approved_position <= ? AND (reopened_position IS NULL OR reopened_position > ?)`,
-    )
-    .all(to, from, asOfPosition, asOfPosition);
+  return prepared<[string, string, number, number], ApprovalRow>(db, IN_FORCE).all(to, from, asOfPosition, asOfPosition);
 }

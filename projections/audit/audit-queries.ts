@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { FieldChange } from '../../events/event';
+import { prepared } from '../statement-cache';
 
 export interface AuditEntry {
   readonly position: number;
@@ -83,18 +84,10 @@ function toEntry(row: AuditRow): AuditEntry {
 
 /** The last position recorded at or before `time`: the log as the ledger knew it then. */
 export function positionAt(db: Database, time: string): number {
-  return (
-    db
-      .prepare<[string], { position: number | null }>(
-        'SELECT MAX(position) AS position FROM audit_entries WHERE recorded_at <= ?',
-      )
-      .get(time)?.position ?? 0
-  );
+  return prepared<[string], { position: number | null }>(db, 'SELECT MAX(position) AS position FROM audit_entries WHERE recorded_at <= ?').get(time)?.position ?? 0;
 }
 
 /** When the entry at `position` was recorded. */
 export function recordedAtOf(db: Database, position: number): string | undefined {
-  return db
-    .prepare<[number], { recorded_at: string }>('SELECT recorded_at FROM audit_entries WHERE position = ?')
-    .get(position)?.recorded_at;
+  return prepared<[number], { recorded_at: string }>(db, 'SELECT recorded_at FROM audit_entries WHERE position = ?').get(position)?.recorded_at;
 }

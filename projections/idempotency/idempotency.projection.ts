@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CommandResult } from '../../src/ledger/command-envelope';
 import type { RememberedCommand } from '../../src/ledger/idempotency';
 import type { ProjectionDefinition } from '../projection';
+import { prepared } from '../statement-cache';
 
 /** The answer given to each (user, Idempotency-Key), from the events the command appended. */
 export const idempotencyProjection: ProjectionDefinition = {
@@ -35,10 +36,9 @@ export const idempotencyProjection: ProjectionDefinition = {
 };
 
 export function findRemembered(db: Database, userId: string, key: string): RememberedCommand | undefined {
-  const row = db
-    .prepare<[string, string], { request_hash: string; result: string }>(
-      'SELECT request_hash, result FROM idempotency WHERE user_id = ? AND key = ?',
-    )
-    .get(userId, key);
+  const row = prepared<[string, string], { request_hash: string; result: string }>(
+    db,
+    'SELECT request_hash, result FROM idempotency WHERE user_id = ? AND key = ?',
+  ).get(userId, key);
   return row ? { requestHash: row.request_hash, result: JSON.parse(row.result) as CommandResult } : undefined;
 }

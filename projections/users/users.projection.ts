@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { UserEvent } from '../../events/user';
 import type { ProjectionDefinition } from '../projection';
+import { prepared } from '../statement-cache';
 
 /** Accounts as they stand: who can log in, with which role and scope. */
 export const usersProjection: ProjectionDefinition = {
@@ -54,7 +55,7 @@ export interface UserRow {
 }
 
 export function findUser(db: Database, username: string): UserRow | undefined {
-  return db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+  return prepared<[string], UserRow>(db, 'SELECT * FROM users WHERE username = ?').get(username);
 }
 
 export function countUsers(db: Database): number {

@@ -6,6 +6,7 @@ import { AppModule } from '../app.module';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from 'pino';
 import { NestPinoLogger } from '../logging/ledger-logger';
+import { LedgerMetrics } from '../operations/ledger-metrics';
 import { documentErrors } from './openapi-errors';
 import { strictValidationPipe } from './validation';
 
@@ -42,6 +43,11 @@ export async function createApp(
       .build(),
   ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  const metrics = app.get(LedgerMetrics);
+  // Counted from Fastify's own response hook: cheaper than an interceptor on every request.
+  fastify.addHook('onResponse', async (request, reply) =>
+    metrics.recordResponse(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000),
+  );
   await app.init();
   fastify.addHook('preValidation', async (request) => {
     if (request.method !== 'POST') return;

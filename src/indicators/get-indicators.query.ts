@@ -9,8 +9,8 @@ import { LEDGER, type Ledger } from '../ledger/ledger';
 import { businessToday } from '../shared/business-date';
 import { InvalidCommand } from '../shared/domain-errors';
 import { approvalOf, type ApprovalMark } from '../approvals/approval-status';
-import { publishedRows } from './published-rows';
-import { protectSiblings, type PublishedRow } from './small-cells';
+import { publishedRows, publishedSiblings } from './published-rows';
+import type { PublishedRow } from './small-cells';
 
 export class GetIndicatorsQuery {
   constructor(
@@ -94,14 +94,13 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
     if (!options.byChildren) return withPartial;
     const date = options.to ?? businessToday(new Date());
     const childUnits = geography === 'current' ? GEOGRAPHY.currentChildren(unit) : GEOGRAPHY.childrenAt(unit, date);
-    const children = childUnits.map((child) => ({
+    const rows = publishedSiblings(db, childUnits.map((child) => ({ ...query, unit: child.code })), actor);
+    const children = childUnits.map((child, index) => ({
       unit: child.code,
       name: child.name,
-      rows: publishedRows(db, { ...query, unit: child.code }, actor),
+      rows: rows[index] ?? [],
       ...approved(db, child.code, query),
     }));
-    const protectedRows = protectSiblings(children.map((c) => c.rows));
-    children.forEach((child, index) => (child.rows = protectedRows[index] ?? child.rows));
     return { ...withPartial, children };
   }
 }

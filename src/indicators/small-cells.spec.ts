@@ -40,10 +40,17 @@ describe('small-cell suppression', () => {
   });
 
   it('hides a second sibling unit when one alone is suppressed', () => {
-    const siblings = [[row('cases.opened', 2)], [row('cases.opened', 9)], [row('cases.opened', 30)]].map((rows) =>
-      rows.map((r) => publishRow(r, { closeBreakdowns: true })),
-    );
-    const protectedRows = protectSiblings(siblings);
+    const raw = [[row('cases.opened', 2)], [row('cases.opened', 9)], [row('cases.opened', 30)]];
+    const siblings = raw.map((rows) => rows.map((r) => publishRow(r, { closeBreakdowns: true })));
+    const protectedRows = protectSiblings(raw, siblings);
     expect(protectedRows.map((rows) => rows[0]?.value)).toEqual([null, null, 30]);
+  });
+});
+
+describe('small-cell suppression, hidden sums', () => {
+  it('hides enough that the hidden cells do not add up to a small, tell-tale sum', () => {
+    // 1 + 1 hidden beside 10 shown under a total of 12 would give both away.
+    expect(cellsToHide({ physical: 10, sexual: 1, neglect: 1 }, false).sort()).toEqual(['neglect', 'physical', 'sexual']);
+    expect(cellsToHide({ physical: 30, sexual: 2, neglect: 7 }, false).sort()).toEqual(['neglect', 'sexual']);
   });
 });

@@ -21,14 +21,21 @@ export type PublishedRow = Omit<IndicatorRow, 'value' | 'breakdown'> & {
 
 const isSmall = (n: number): boolean => n >= 1 && n <= SMALL_CELL_MAX;
 
-/** The categories to hide in one breakdown: the small ones and, if one alone, a complement. */
+/**
+ * The categories to hide in one breakdown: the small ones, then, while what the hidden
+ * cells add up to (known from the total) is itself small, the next smallest cells too, so
+ * that the hidden sum leaves their split open.
+ */
 export function cellsToHide(cells: Record<string, number>, totalHidden: boolean): string[] {
   const entries = Object.entries(cells);
   if (totalHidden) return entries.filter(([, n]) => n > 0).map(([k]) => k);
   const hidden = entries.filter(([, n]) => isSmall(n)).map(([k]) => k);
-  if (hidden.length === 1) {
-    const complement = entries.filter(([k]) => !hidden.includes(k)).sort(([, a], [, b]) => a - b)[0];
-    if (complement) hidden.push(complement[0]);
+  if (hidden.length === 0) return hidden;
+  const shown = entries.filter(([k, n]) => !hidden.includes(k) && n > 0).sort(([, a], [, b]) => a - b);
+  const hiddenSum = () => hidden.reduce((sum, k) => sum + (cells[k] ?? 0), 0);
+  while ((hidden.length < 2 || hiddenSum() <= SMALL_CELL_MAX) && shown.length > 0) {
+    const [next] = shown.shift() ?? [];
+    if (next !== undefined) hidden.push(next);
   }
   return hidden;
 }
@@ -56,25 +63,24 @@ export function publishRow(row: IndicatorRow, options: { readonly closeBreakdown
 }
 
 /**
- * Across sibling units under a shown parent total: one hidden sibling alone could be worked
- * out, so the smallest other sibling is hidden with it.
+ * Across sibling units under a shown parent total: the hidden siblings' sum is known from
+ * the parent, so more siblings are hidden until that sum no longer gives any of them away.
  */
-export function protectSiblings(siblings: PublishedRow[][]): PublishedRow[][] {
-  const codes = new Set(siblings.flatMap((rows) => rows.map((r) => r.indicator)));
-  const result = siblings.map((rows) => [...rows]);
+export function protectSiblings(raw: readonly IndicatorRow[][], published: PublishedRow[][]): PublishedRow[][] {
+  const result = published.map((rows) => [...rows]);
+  const codes = new Set(raw.flatMap((rows) => rows.map((r) => r.indicator)));
   for (const code of codes) {
     if (!INDICATOR_BY_CODE.get(code)?.sensitive) continue;
-    const cells = result.map((rows, index) => ({ index, row: rows.find((r) => r.indicator === code) }));
-    const hidden = cells.filter((c) => c.row?.suppressed);
-    if (hidden.length !== 1) continue;
-    const complement = cells
-      .filter((c) => c.row && !c.row.suppressed)
-      .sort((a, b) => (a.row?.value ?? 0) - (b.row?.value ?? 0))[0];
-    if (!complement?.row) continue;
-    const rows = result[complement.index];
-    if (!rows) continue;
-    const { achieved: _achieved, ...rest } = complement.row;
-    rows[rows.indexOf(complement.row)] = { ...rest, value: null, suppressed: true };
+    const values = Object.fromEntries(raw.map((rows, index) => [String(index), rows.find((r) => r.indicator === code)?.value ?? 0]));
+    const hidden = cellsToHide(values, false);
+    for (const key of hidden) {
+      const rows = result[Number(key)];
+      const at = rows?.findIndex((r) => r.indicator === code) ?? -1;
+      const row = rows?.[at];
+      if (!rows || !row || row.suppressed) continue;
+      const { achieved: _achieved, ...rest } = row;
+      rows[at] = { ...rest, value: null, suppressed: true };
+    }
   }
   return result;
 }

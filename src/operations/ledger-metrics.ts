@@ -25,6 +25,14 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  /** One answered request: commands (POST) are counted by route and outcome, and timed. */
+  recordResponse(method: string, route: string | undefined, status: number, seconds: number): void {
+    if (method !== 'POST') return;
+    const command = route ?? 'unknown';
+    this.commands.inc({ command, outcome: `${Math.floor(status / 100)}xx` });
+    this.commandSeconds.observe({ command }, seconds);
+  }
+
   constructor(@Inject(LEDGER) ledger: Ledger) {
     collectDefaultMetrics({ register: this.registry, prefix: 'p8_' });
     new Gauge({
