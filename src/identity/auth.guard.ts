@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../events/user';
 import { NotAllowed } from '../shared/domain-errors';
 import type { AuthenticatedRequest } from './actor.decorator';
-import { AccessTokens } from './access-token';
+import { AccessTokens, type TokenClaims } from './access-token';
 import { PUBLIC_KEY, QUERY_TOKEN_KEY, ROLES_KEY } from './roles.decorator';
 import { Unauthenticated } from './unauthenticated';
 import { UserDirectory } from './user-directory';
@@ -15,6 +15,13 @@ import { UserDirectory } from './user-directory';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Tokens whose signature has been checked, with their claims: a client sends the same
+   * token with every request, and checking its HMAC each time was a hot spot under load.
+   * Expiry is still checked on every request.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(AccessTokens) private readonly tokens: AccessTokens,
@@ -28,7 +35,7 @@ export class AuthGuard implements CanActivate {
     const allowQuery = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ?? false;
     const token = bearerToken(request, allowQuery);
     if (!token) throw new Unauthenticated('log in first: send Authorization: Bearer <accessToken>');
-    const claims = this.tokens.check(token, new Date());
+    const claims = this.claimsOf(token, new Date());
     if ('problem' in claims) throw new Unauthenticated(claims.problem);
     const user = this.users.find(claims.usr);
     if (!user || user.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
@@ -40,7 +47,24 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+
+  private claimsOf(token: string, now: Date): TokenClaims | { problem: string } {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > now.getTime()) return known;
+    this.verified.delete(token);
+    const claims = this.tokens.check(token, now);
+    if ('problem' in claims) return claims;
+    // Forget the oldest first; a few thousand active tokens fit easily.
+    if (this.verified.size >= MAX_VERIFIED_TOKENS) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, claims);
+    return claims;
+  }
 }
+
+const MAX_VERIFIED_TOKENS = 10_000;
 
 function bearerToken(request: FastifyRequest, allowQuery: boolean): string | undefined {
   const header = request.headers.authorization;
