@@ -84,6 +84,9 @@ describe('the command-line tool', () => {
     const reordered = join(newDir(), 'reordered.ndjson');
     writeFileSync(reordered, text.trim().split('\n').reverse().join('\n'));
     await expect(run(importCommand, target, reordered)).rejects.toThrow(/does not rise/);
+    const altered = join(newDir(), 'altered.ndjson');
+    writeFileSync(altered, text.replace('"role":"viewer"', '"role":"admin"'));
+    await expect(run(importCommand, target, altered)).rejects.toThrow(/does not verify at position 1 .*does not match its hash.*nothing was imported/);
     expect(count(target)).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ export interface LogEntry {
 
 export type EntryReader = (after: number, limit: number) => Promise<LogEntry[]>;
 
-function fromRecorded(event: RecordedEvent): LogEntry {
+export function fromRecorded(event: RecordedEvent): LogEntry {
   return {
     position: event.position,
     streamId: event.streamId,

@@ -32,9 +32,17 @@ const PAGE = 5000;
  * its predecessor's hash, and every seal's digest matches the events it covers. Names the
  * first position where the log is not as written.
  */
-export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+export function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
   const dense = store instanceof SqliteEventStore;
-  const read: EntryReader = dense ? sqliteEntries(store) : portEntries(store);
+  return verifyEntries(dense ? sqliteEntries(store) : portEntries(store), { ...options, densePositions: dense });
+}
+
+/** The same checks over any reader of log entries (a store, an export file). */
+export async function verifyEntries(
+  read: EntryReader,
+  options: VerifyOptions & { readonly densePositions?: boolean } = {},
+): Promise<VerifyReport> {
+  const dense = options.densePositions ?? false;
   const streams = new Map<string, { revision: number; hash: string | undefined }>();
   let unsealed: LogEntry[] = [];
   let sealedUpTo = 0;

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RecordedEvent } from '../../ledger/event-store.port';
+import { fromRecorded, type EntryReader, type LogEntry } from '../../ledger/log-entries';
 
 /** Why a line of an export cannot be imported, with its line number. */
 export class ImportFileError extends Error {}
@@ -56,4 +57,18 @@ export async function* readExport(file: string): AsyncGenerator<RecordedEvent> {
     lastPosition = event.position;
     yield event;
   }
+}
+
+/** An export read as log entries, page after page, for the same checks as `verify`. */
+export function exportEntries(file: string): EntryReader {
+  const events = readExport(file);
+  return async (_after, limit) => {
+    const page: LogEntry[] = [];
+    while (page.length < limit) {
+      const next = await events.next();
+      if (next.done) break;
+      page.push(fromRecorded(next.value));
+    }
+    return page;
+  };
 }

@@ -3,21 +3,29 @@ import type { RecordedEvent } from '../../ledger/event-store.port';
 import { CliError, type CliCommand } from '../cli-command';
 import { openForCli } from '../open-for-cli';
 import { Progress } from '../progress';
-import { ImportFileError, readExport } from './import-file';
+import { verifyEntries } from '../../ledger/verify-log';
+import { exportEntries, ImportFileError, readExport } from './import-file';
 
 const BATCH = 2000;
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file.ndjson>',
-  summary: 'load an export into an empty ledger, after checking the whole file first',
+  summary: 'load an export into an empty ledger, after checking the whole file (shape, hashes, seals) first',
   async run(args) {
     const [file] = args.positional;
     if (!file) throw new CliError('say which file to import: import <file.ndjson>');
     if (!existsSync(file)) throw new CliError(`${file} does not exist`);
+    // The whole file first: its shape, and its hashes, chains and seals as `verify` checks them.
     let total = 0;
     try {
-      for await (const _event of readExport(file)) total += 1;
+      const report = await verifyEntries(exportEntries(file));
+      if (!report.ok) {
+        throw new CliError(
+          `${file} cannot be imported: it does not verify at position ${report.firstBadPosition} (${report.problem}); nothing was imported`,
+        );
+      }
+      total = report.checked;
     } catch (error) {
       if (error instanceof ImportFileError) throw new CliError(`${file} cannot be imported: ${error.message}`);
       throw error;
