@@ -18,6 +18,7 @@ describe('operations: health and Prometheus metrics', () => {
     expect(metrics.text).toMatch(/p8_command_duration_seconds_count\{command="\/api\/dialogues"\} 2/);
     expect(metrics.text).toMatch(/p8_projection_lag_events\{projection="indicator-facts"\} 0/);
     expect(metrics.text).toContain('p8_live_subscribers');
+    expect(metrics.text).toMatch(/p8_append_duration_seconds_count \d+/);
     const health = await t.http().get('/api/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', store: { kind: 'sqlite', reachable: true } });
     expect(health.body.projections['indicator-facts'].lag).toBe(0);

@@ -26,6 +26,8 @@ export interface StreamCommand<State, Event extends DomainEvent> {
 export interface CommandLoopOptions {
   /** Called with the position of every append before the command answers. */
   readonly afterAppend?: (position: number) => Promise<void>;
+  /** Told how long each durable append took, in seconds (for metrics). */
+  readonly onAppendTimed?: (seconds: number) => void;
   /** Approved periods: a command touching one is refused (409). */
   readonly locks?: PeriodLocks;
   readonly maxAttempts?: number;
@@ -110,9 +112,11 @@ export class CommandLoop {
         metadata,
       })),
     );
+    const started = process.hrtime.bigint();
     const appended = await this.store.appendToStream(command.streamId, events, {
       expectedRevision: revision === -1 ? 'no_stream' : revision,
     });
+    this.options.onAppendTimed?.(Number(process.hrtime.bigint() - started) / 1e9);
     return {
       id: command.resultId,
       streamId: command.streamId,

@@ -32,6 +32,8 @@ export class Ledger {
     private readonly keys: SubjectKeyStore,
     /** Personal details, sealed per subject; only this object can open them. */
     readonly vault: PersonalVault,
+    /** Listeners told how long each durable append took (seconds). */
+    readonly appendTimings: Set<(seconds: number) => void>,
   ) {}
 
   static async open(
@@ -43,12 +45,14 @@ export class Ledger {
     const readModels = openProjectionDatabase(join(config.dataDir, PROJECTIONS_FILE));
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
     runner.start();
+    const appendTimings = new Set<(seconds: number) => void>();
     const commands = new CommandLoop(
       store,
       { find: (userId, key) => findRemembered(readModels, userId, key) },
       {
         // Answer a command once its read models show it: a client reads its own writes.
         afterAppend: async (position) => void (await runner.waitFor(position)),
+        onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
         locks: approvalLocks(readModels),
       },
     );
@@ -62,7 +66,7 @@ export class Ledger {
     for (const subjectId of erasedSubjects(readModels)) {
       if (!vault.isErased(subjectId)) vault.erase(subjectId, new Date());
     }
-    const ledger = new Ledger(config, store, readModels, runner, commands, keys, vault);
+    const ledger = new Ledger(config, store, readModels, runner, commands, keys, vault, appendTimings);
     if (options.sealing) ledger.startSealing(onError);
     return ledger;
   }

@@ -33,7 +33,15 @@ export class LedgerMetrics {
     this.commandSeconds.observe({ command }, seconds);
   }
 
+  readonly appendSeconds = new Histogram({
+    name: 'p8_append_duration_seconds',
+    help: 'Time for a durable append to the event store (group commit included)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    registers: [this.registry],
+  });
+
   constructor(@Inject(LEDGER) ledger: Ledger) {
+    ledger.appendTimings.add((seconds) => this.appendSeconds.observe(seconds));
     collectDefaultMetrics({ register: this.registry, prefix: 'p8_' });
     new Gauge({
       name: 'p8_log_head_position',
