@@ -209,7 +209,12 @@ const lastHash = new Map<string, string | undefined>();
 /** Appends a batch concurrently (one group commit), each stream's events in order. */
 async function appendBatch(store: SqliteEventStore, batch: Pending[]): Promise<void> {
   const appends = batch.map((pending) => {
-    const events = chainEvents(pending.streamId, pending.revision + 1, lastHash.get(pending.streamId), pending.events);
+    const events = chainEvents(
+      pending.streamId,
+      pending.revision + 1,
+      lastHash.get(pending.streamId),
+      pending.events,
+    );
     lastHash.set(pending.streamId, events[events.length - 1]?.metadata.hash);
     return store.appendToStream(pending.streamId, events, {
       expectedRevision: pending.revision === -1 ? 'no_stream' : pending.revision,
