@@ -12,10 +12,10 @@ const row = (indicator: string, value: number, breakdown?: IndicatorRow['breakdo
 
 describe('small-cell suppression', () => {
   it('hides counts of 1 to 4 and one complementary cell, so that totals do not reveal them', () => {
-    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 7 }, false).sort()).toEqual(['neglect', 'sexual']);
-    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 3 }, false).sort()).toEqual(['neglect', 'sexual']);
-    expect(cellsToHide({ physical: 12, sexual: 0 }, false)).toEqual([]);
-    expect(cellsToHide({ physical: 3, sexual: 0 }, true)).toEqual(['physical']);
+    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 7 }, false).cells.sort()).toEqual(['neglect', 'sexual']);
+    expect(cellsToHide({ physical: 12, sexual: 2, neglect: 3 }, false).cells.sort()).toEqual(['neglect', 'physical', 'sexual']);
+    expect(cellsToHide({ physical: 12, sexual: 0 }, false).cells).toEqual([]);
+    expect(cellsToHide({ physical: 3, sexual: 0 }, true).cells).toEqual(['physical']);
   });
 
   it('publishes a small case total as null with suppressed, keeping other indicators as they are', () => {
@@ -50,7 +50,19 @@ describe('small-cell suppression', () => {
 describe('small-cell suppression, hidden sums', () => {
   it('hides enough that the hidden cells do not add up to a small, tell-tale sum', () => {
     // 1 + 1 hidden beside 10 shown under a total of 12 would give both away.
-    expect(cellsToHide({ physical: 10, sexual: 1, neglect: 1 }, false).sort()).toEqual(['neglect', 'physical', 'sexual']);
-    expect(cellsToHide({ physical: 30, sexual: 2, neglect: 7 }, false).sort()).toEqual(['neglect', 'sexual']);
+    expect(cellsToHide({ physical: 10, sexual: 1, neglect: 1 }, false).cells.sort()).toEqual(['neglect', 'physical', 'sexual']);
+    expect(cellsToHide({ physical: 30, sexual: 2, neglect: 7 }, false).cells.sort()).toEqual(['neglect', 'sexual']);
+  });
+
+  it('hides the total when the hidden cells alone would still give themselves away', () => {
+    // Five cases of five different types: five hidden cells adding up to 5 are each 1.
+    expect(cellsToHide({ physical: 1, sexual: 1, neglect: 1, economic: 1, other: 1 }, false)).toEqual({
+      cells: ['physical', 'sexual', 'neglect', 'economic', 'other'],
+      total: true,
+    });
+    const published = publishRow(row('cases.opened', 5, { violenceType: { physical: 1, sexual: 1, neglect: 1, economic: 1, other: 1 } }), {
+      closeBreakdowns: true,
+    });
+    expect(published).toMatchObject({ value: null, suppressed: true });
   });
 });

@@ -22,33 +22,40 @@ export type PublishedRow = Omit<IndicatorRow, 'value' | 'breakdown'> & {
 const isSmall = (n: number): boolean => n >= 1 && n <= SMALL_CELL_MAX;
 
 /**
- * The categories to hide in one breakdown: the small ones, then, while what the hidden
- * cells add up to (known from the total) is itself small, the next smallest cells too, so
- * that the hidden sum leaves their split open.
+ * Which cells of one breakdown to hide. Every hidden cell is known to be at least 1, so k
+ * hidden cells adding up to S (known from the total) pin each one between 1 and S - k + 1:
+ * cells are hidden, smallest first, until that upper bound is no longer small. When the
+ * shown cells run out first, the total must be hidden too (`total: true`).
  */
-export function cellsToHide(cells: Record<string, number>, totalHidden: boolean): string[] {
+export function cellsToHide(cells: Record<string, number>, totalHidden: boolean): { cells: string[]; total: boolean } {
   const entries = Object.entries(cells);
-  if (totalHidden) return entries.filter(([, n]) => n > 0).map(([k]) => k);
+  const nonZero = entries.filter(([, n]) => n > 0).map(([k]) => k);
+  if (totalHidden) return { cells: nonZero, total: true };
   const hidden = entries.filter(([, n]) => isSmall(n)).map(([k]) => k);
-  if (hidden.length === 0) return hidden;
+  if (hidden.length === 0) return { cells: [], total: false };
   const shown = entries.filter(([k, n]) => !hidden.includes(k) && n > 0).sort(([, a], [, b]) => a - b);
-  const hiddenSum = () => hidden.reduce((sum, k) => sum + (cells[k] ?? 0), 0);
-  while ((hidden.length < 2 || hiddenSum() <= SMALL_CELL_MAX) && shown.length > 0) {
+  const sum = () => hidden.reduce((total, k) => total + (cells[k] ?? 0), 0);
+  const givesAway = () => hidden.length < 2 || sum() - hidden.length + 1 <= SMALL_CELL_MAX;
+  while (givesAway() && shown.length > 0) {
     const [next] = shown.shift() ?? [];
     if (next !== undefined) hidden.push(next);
   }
-  return hidden;
+  return givesAway() ? { cells: nonZero, total: true } : { cells: hidden, total: false };
 }
 
 /** A row as published: sensitive figures with small cells suppressed. */
 export function publishRow(row: IndicatorRow, options: { readonly closeBreakdowns: boolean }): PublishedRow {
   if (!INDICATOR_BY_CODE.get(row.indicator)?.sensitive) return row;
-  const totalHidden = isSmall(row.value);
+  const visible = Object.entries(row.breakdown ?? {}).filter(
+    ([dimension]) => options.closeBreakdowns || !CLOSE_DIMENSIONS.has(dimension),
+  );
+  // A breakdown that cannot be protected on its own hides the total, and so every cell.
+  const totalHidden =
+    isSmall(row.value) || visible.some(([, cells]) => cellsToHide(cells, false).total);
   const breakdown: Record<string, Record<string, number | null>> = {};
   const suppressedCells: Record<string, string[]> = {};
-  for (const [dimension, cells] of Object.entries(row.breakdown ?? {})) {
-    if (!options.closeBreakdowns && CLOSE_DIMENSIONS.has(dimension)) continue;
-    const hide = cellsToHide(cells, totalHidden);
+  for (const [dimension, cells] of visible) {
+    const hide = cellsToHide(cells, totalHidden).cells;
     breakdown[dimension] = Object.fromEntries(Object.entries(cells).map(([k, n]) => [k, hide.includes(k) ? null : n]));
     if (hide.length > 0) suppressedCells[dimension] = hide;
   }
@@ -72,7 +79,7 @@ export function protectSiblings(raw: readonly IndicatorRow[][], published: Publi
   for (const code of codes) {
     if (!INDICATOR_BY_CODE.get(code)?.sensitive) continue;
     const values = Object.fromEntries(raw.map((rows, index) => [String(index), rows.find((r) => r.indicator === code)?.value ?? 0]));
-    const hidden = cellsToHide(values, false);
+    const { cells: hidden } = cellsToHide(values, false);
     for (const key of hidden) {
       const rows = result[Number(key)];
       const at = rows?.findIndex((r) => r.indicator === code) ?? -1;
