@@ -1,20 +1,23 @@
 import type { LogSealed } from '../../events/ledger-seal';
-import { eventHash, eventHashOfText, splitHashedMetadata, unhashed } from './event-hash';
+import { splitHashedMetadata, unhashed } from './event-hash';
 import type { EventStore, RecordedEvent } from './event-store.port';
 import type { SqliteEventStore } from './sqlite/sqlite-event-store';
 
-/** One event as verification needs it: where it sits, its stored hash, and its content's hash. */
+/**
+ * One event as verification needs it: where it sits, its stored hash, and the JSON texts
+ * its hash covers (data, and metadata without the hash).
+ */
 export interface LogEntry {
   readonly position: number;
   readonly streamId: string;
   readonly revision: number;
   readonly id: string;
   readonly type: string;
+  readonly schemaVersion: number;
   /** The hash stored with the event, if any. */
   readonly hash: string | undefined;
-  /** The hash its content gives, chained to `previous`. */
-  contentHash(previous: string | undefined): string;
-  sealData(): LogSealed['data'];
+  readonly dataText: string;
+  readonly metadataText: string;
 }
 
 export type EntryReader = (after: number, limit: number) => Promise<LogEntry[]>;
@@ -26,10 +29,15 @@ export function fromRecorded(event: RecordedEvent): LogEntry {
     revision: event.revision,
     id: event.id,
     type: event.type,
+    schemaVersion: event.schemaVersion,
     hash: event.metadata.hash,
-    contentHash: (previous) => eventHash(previous, { ...event, metadata: unhashed(event.metadata) }),
-    sealData: () => event.data as LogSealed['data'],
+    dataText: JSON.stringify(event.data),
+    metadataText: JSON.stringify(unhashed(event.metadata)),
   };
+}
+
+export function sealDataOf(entry: LogEntry): LogSealed['data'] {
+  return JSON.parse(entry.dataText) as LogSealed['data'];
 }
 
 /** Entries through the port: works on every store. */
@@ -43,16 +51,18 @@ export function portEntries(store: EventStore): EntryReader {
  */
 export function sqliteEntries(store: SqliteEventStore): EntryReader {
   return async (after, limit) =>
-    store.readRawPage(after, limit).map((row) => {
-      const split = splitHashedMetadata(row.metadata);
-      const identity = { streamId: row.stream_id, revision: row.revision, id: row.event_id, type: row.type, schemaVersion: row.schema_version };
+    store.readRawRows(after, limit).map(([position, id, streamId, revision, type, schemaVersion, dataText, metadata]) => {
+      const split = splitHashedMetadata(metadata);
       return {
-        position: row.position,
-        ...identity,
+        position,
+        id,
+        streamId,
+        revision,
+        type,
+        schemaVersion,
         hash: split?.hash,
-        contentHash: (previous: string | undefined) =>
-          split ? eventHashOfText(previous, identity, row.data, split.unhashedText) : '',
-        sealData: () => JSON.parse(row.data) as LogSealed['data'],
+        dataText,
+        metadataText: split?.unhashedText ?? metadata,
       };
     });
 }

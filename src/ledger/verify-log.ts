@@ -1,5 +1,6 @@
 import type { EventStore } from './event-store.port';
-import { portEntries, sqliteEntries, type EntryReader, type LogEntry } from './log-entries';
+import { eventHashOfText } from './event-hash';
+import { portEntries, sealDataOf, sqliteEntries, type EntryReader, type LogEntry } from './log-entries';
 import { SealDigest } from './seal-digest';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -44,7 +45,8 @@ export async function verifyEntries(
 ): Promise<VerifyReport> {
   const dense = options.densePositions ?? false;
   const streams = new Map<string, { revision: number; hash: string | undefined }>();
-  let unsealed: LogEntry[] = [];
+  // Only what a seal needs is kept until the seal comes: not the events' texts.
+  let unsealed: { position: number; id: string; hash: string | undefined }[] = [];
   let sealedUpTo = 0;
   let lastDigest = '';
   let checked = 0;
@@ -52,7 +54,7 @@ export async function verifyEntries(
   let last = 0;
 
   const checkSeal = (seal: LogEntry): void => {
-    const { fromPosition, toPosition, previousDigest, digest, entries } = seal.sealData();
+    const { fromPosition, toPosition, previousDigest, digest, entries } = sealDataOf(seal);
     if (fromPosition !== sealedUpTo || previousDigest !== lastDigest) {
       throw new Broken(seal.position, `the seal at position ${seal.position} does not follow the previous seal`);
     }
@@ -77,12 +79,12 @@ export async function verifyEntries(
     if (entry.revision !== expected) {
       throw new Broken(entry.position, `${entry.streamId} is at revision ${entry.revision} where ${expected} was expected`);
     }
-    if (!entry.hash || entry.contentHash(stream?.hash) !== entry.hash) {
+    if (!entry.hash || eventHashOfText(stream?.hash, entry, entry.dataText, entry.metadataText) !== entry.hash) {
       throw new Broken(entry.position, `the event at position ${entry.position} does not match its hash`);
     }
     streams.set(entry.streamId, { revision: entry.revision, hash: entry.hash });
     if (entry.type === 'LogSealed') checkSeal(entry);
-    unsealed.push(entry);
+    unsealed.push({ position: entry.position, id: entry.id, hash: entry.hash });
   };
 
   try {

@@ -25,6 +25,9 @@ interface EventRow {
   metadata: string;
 }
 
+/** position, event_id, stream_id, revision, type, schema_version, data, metadata */
+export type RawEventRow = [number, string, string, number, string, number, string, string];
+
 interface PendingAppend {
   streamId: string;
   events: readonly NewEvent[];
@@ -48,6 +51,7 @@ export class SqliteEventStore implements EventStore {
     insert: Statement<[string, string, number, string, number, string, string]>;
     readStream: Statement<[string], EventRow>;
     readAll: Statement<[number, number], EventRow>;
+    readAllRaw: Statement<[number, number], RawEventRow>;
     head: Statement<[], { head: number | null }>;
   };
   private queue: PendingAppend[] = [];
@@ -65,6 +69,12 @@ export class SqliteEventStore implements EventStore {
       ),
       readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision'),
       readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAllRaw: db
+        .prepare<[number, number], RawEventRow>(
+          `SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata
+           FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        )
+        .raw(true),
       head: db.prepare('SELECT MAX(position) AS head FROM events'),
     };
     // Each append runs in a savepoint of the batch's transaction, so one refused append
@@ -193,6 +203,11 @@ export class SqliteEventStore implements EventStore {
 
   readAllSync(after: number, limit: number): RecordedEvent[] {
     return this.guard(() => this.statements.readAll.all(after, limit).map(toRecorded));
+  }
+
+  /** Rows as arrays in column order, unparsed: the cheapest read, for verification. */
+  readRawRows(after: number, limit: number): RawEventRow[] {
+    return this.guard(() => this.statements.readAllRaw.all(after, limit));
   }
 
   /** Raw rows, for callers that parse lazily (verification, export). */
