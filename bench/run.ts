@@ -9,6 +9,7 @@ import { compareAppends, type AppendRate } from './lib/append-bench';
 import { dialogueRequest } from './lib/dialogue-requests';
 import { runLoad, type LoadResult } from './lib/http-load';
 import { LedgerClient } from './lib/ledger-setup';
+import { mixedRequests } from './lib/mixed-requests';
 import { compare, formatTable, side, type Comparison } from './lib/report';
 import { startServer, type ServerProcess } from './lib/server-process';
 
@@ -33,7 +34,7 @@ const settings = {
   cpuProfileDir: process.env.BENCH_CPU_PROF || undefined,
 };
 
-async function httpCommands(work: string): Promise<Comparison> {
+async function httpCommands(work: string): Promise<Comparison[]> {
   const profile = settings.cpuProfileDir ? { cpuProfileDir: settings.cpuProfileDir } : {};
   const bare = await startServer({
     name: 'bare',
@@ -52,8 +53,9 @@ async function httpCommands(work: string): Promise<Comparison> {
   });
   try {
     const client = new LedgerClient(ledger.port);
-    const nextRequest = dialogueRequest(await client.officerToken(ADMIN_PASSWORD));
-    const load = async (server: ServerProcess, seconds: number) => {
+    const officer = await client.officerToken(ADMIN_PASSWORD);
+    const dialogues = dialogueRequest(officer);
+    const load = async (server: ServerProcess, seconds: number, nextRequest = dialogues) => {
       const cpuBefore = server.cpuMs();
       const result = await runLoad(
         {
@@ -97,7 +99,7 @@ async function httpCommands(work: string): Promise<Comparison> {
       throw new Error(
         `answers other than 201: ${JSON.stringify(refused.map((r) => r.unexpected))}`,
       );
-    return compare(
+    const single = compare(
       `Durable commands over HTTP (POST /api/dialogues, ${settings.connections} clients)`,
       'commands/s',
       0.5,
@@ -107,6 +109,27 @@ async function httpCommands(work: string): Promise<Comparison> {
         `every 201 is one DialogueHeld on disk: ${acknowledged} answers, ${appended} recorded while measuring`,
       ],
     );
+    const mixed = await mixedRequests(client, officer);
+    progress('HTTP mixed workload: warming up');
+    await load(ledger, settings.warmupSeconds, mixed);
+    const mixedRuns: typeof ledgerRuns = [];
+    for (let run = 1; run <= settings.runs; run++) {
+      progress(`HTTP mixed workload: run ${run} of ${settings.runs}`);
+      mixedRuns.push(await load(ledger, settings.seconds, mixed));
+    }
+    const mixedRefused = mixedRuns.filter((run) => Object.keys(run.unexpected).length > 0);
+    if (mixedRefused.length > 0) throw new Error(`mixed answers other than 201: ${JSON.stringify(mixedRefused.map((r) => r.unexpected))}`);
+    return [
+      single,
+      compare(
+        `Durable commands over HTTP, every activity in realistic proportions (${settings.connections} clients)`,
+        'commands/s',
+        0.5,
+        side('ledger: clubs, dialogues, loans, cases…', mixedRuns),
+        side('bare NestJS on Fastify route', bareRuns),
+        ['members 30%, dialogues 15%, communications 15%, trainings 10%, loans 10%, disbursements 8%, cases 8%, clubs 3%, addresses 1%'],
+      ),
+    ];
   } finally {
     await Promise.all([bare.stop(), ledger.stop()]);
   }
@@ -145,7 +168,7 @@ function progress(message: string): void {
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'p8-ledger-bench-'));
   try {
-    const comparisons = [await httpCommands(work), await batchedAppends(work)];
+    const comparisons = [...(await httpCommands(work)), await batchedAppends(work)];
     const heading =
       `P8 Ledger benchmark: medians of ${settings.runs} runs (${settings.seconds} s HTTP, ` +
       `${settings.appendSeconds} s appends), node ${process.version}, ${availableParallelism()} CPUs`;

@@ -16,6 +16,23 @@ export class LedgerClient {
     return this.login('bench.officer', password);
   }
 
+  /** A case worker of Liên Minh, for the mixed workload's cases. */
+  async caseWorkerToken(): Promise<string> {
+    const password = 'bench-caseworker-password';
+    await this.post(
+      '/api/users',
+      { username: 'bench.caseworker', password, role: 'case_worker', unitCode: '05752' },
+      this.admin,
+      201,
+    );
+    return this.login('bench.caseworker', password);
+  }
+
+  /** Records something and answers its id: the mixed workload's clubs, loans, addresses. */
+  async record(path: string, body: unknown, token: string): Promise<string> {
+    return ((await this.post(path, body, token, 201)) as { id: string }).id;
+  }
+
   /** Events of one type in the log (the ledger appends a few of its own, such as seals). */
   async count(type: string): Promise<number> {
     let count = 0;

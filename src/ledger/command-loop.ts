@@ -40,6 +40,8 @@ export interface CommandLoopOptions {
  */
 export class CommandLoop {
   private lastStamp = 0;
+  /** The tail of the commands queued on each stream in this process. */
+  private readonly streamQueues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: EventStore,
@@ -53,19 +55,43 @@ export class CommandLoop {
   ): Promise<CommandResult> {
     const remembered = this.rememberedAnswer(envelope);
     if (remembered) return remembered;
-    const attempts = this.options.maxAttempts ?? 5;
+    const result = await this.inTurn(command.streamId, () => this.attempts(command, envelope));
+    await this.options.afterAppend?.(result.position);
+    return result;
+  }
+
+  /**
+   * Commands on one stream take turns in this process, so they do not race each other
+   * for the same revision; writers in other processes are still caught by the revision.
+   */
+  private async inTurn<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.streamQueues.get(streamId) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const tail = mine.catch(() => undefined);
+    this.streamQueues.set(streamId, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.streamQueues.get(streamId) === tail) this.streamQueues.delete(streamId);
+    }
+  }
+
+  private async attempts<State, Event extends DomainEvent>(
+    command: StreamCommand<State, Event>,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult> {
+    const attempts = this.options.maxAttempts ?? 10;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.attempt(command, envelope);
-        await this.options.afterAppend?.(result.position);
-        return result;
+        return await this.attempt(command, envelope);
       } catch (error) {
-        const retry = error instanceof WrongExpectedRevision && envelope.ifMatch === undefined && attempt < attempts;
-        if (retry) continue;
-        if (error instanceof WrongExpectedRevision && envelope.ifMatch !== undefined) {
-          throw new StaleRevision(envelope.ifMatch, envelope.ifMatch + 1);
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (envelope.ifMatch !== undefined) throw new StaleRevision(envelope.ifMatch, envelope.ifMatch + 1);
+        if (attempt >= attempts) {
+          throw new RuleViolation(
+            `${command.streamId} is being changed by many requests at once; nothing was written. Send it again`,
+          );
         }
-        throw error;
       }
     }
   }
