@@ -46,10 +46,15 @@ export function queryAudit(db: Database, query: AuditQuery): { items: AuditEntry
     asOf: query.asOfPosition ?? Number.MAX_SAFE_INTEGER,
     limit: query.limit + 1,
   };
-  if (query.streamId) (where.push('stream_id = @streamId'), (params.streamId = query.streamId));
-  if (query.actor) (where.push('actor_username = @actor'), (params.actor = query.actor));
-  if (query.from) (where.push('recorded_at >= @from'), (params.from = query.from));
-  if (query.to) (where.push('recorded_at <= @to'), (params.to = endOf(query.to)));
+  const filter = (condition: string, name: string, value: string | undefined) => {
+    if (value === undefined || value === '') return;
+    where.push(condition);
+    params[name] = value;
+  };
+  filter('stream_id = @streamId', 'streamId', query.streamId);
+  filter('actor_username = @actor', 'actor', query.actor);
+  filter('recorded_at >= @from', 'from', query.from);
+  filter('recorded_at <= @to', 'to', query.to === undefined ? undefined : endOf(query.to));
   if (query.units) {
     where.push(`unit_code IN (SELECT value FROM json_each(@units))`);
     params.units = JSON.stringify(query.units);

@@ -8,7 +8,15 @@ import { trustedAddressFacts } from './trusted-address-facts';
 import { trainingFacts } from './training-facts';
 
 /** Every kind of record that feeds indicators. */
-export const FACT_SOURCES: readonly FactSource<unknown>[] = [dialogueFacts as FactSource<unknown>, clubFacts as FactSource<unknown>, trainingFacts as FactSource<unknown>, communicationFacts as FactSource<unknown>, loanFacts as FactSource<unknown>, trustedAddressFacts as FactSource<unknown>, caseFacts as FactSource<unknown>];
+export const FACT_SOURCES: readonly FactSource<unknown>[] = [
+  dialogueFacts,
+  clubFacts,
+  trainingFacts,
+  communicationFacts,
+  loanFacts,
+  trustedAddressFacts,
+  caseFacts,
+];
 
 export const FACT_SOURCE_BY_TYPE: ReadonlyMap<string, FactSource<unknown>> = new Map(
   FACT_SOURCES.flatMap((source) => source.eventTypes.map((type) => [type, source] as const)),

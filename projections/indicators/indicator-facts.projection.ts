@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+
 import { createHash } from 'node:crypto';
 import { GEOGRAPHY } from '../../src/geography/geography';
 import type { ProjectionDefinition } from '../projection';

@@ -30,8 +30,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
       const next = argv[i + 1];
       if (inline !== undefined) options.set(name, inline);
-      else if (next !== undefined && !next.startsWith('--')) (options.set(name, next), (i += 1));
-      else options.set(name, true);
+      else if (next !== undefined && !next.startsWith('--')) {
+        options.set(name, next);
+        i += 1;
+      } else options.set(name, true);
     } else {
       positional.push(arg);
     }

@@ -43,7 +43,7 @@ export async function runDemo(ledger: Ledger, onProgress: (done: number, total: 
 
 async function login(app: NestFastifyApplication, username: string, password: string): Promise<string> {
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  return (response.json() as { accessToken: string }).accessToken;
+  return response.json<{ accessToken: string }>().accessToken;
 }
 
 async function send(app: NestFastifyApplication, call: DemoCall, tokens: Record<DemoCall['as'], string>, ids: string[]): Promise<string> {
@@ -57,5 +57,5 @@ async function send(app: NestFastifyApplication, call: DemoCall, tokens: Record<
   if (response.statusCode !== 201) {
     throw new Error(`the demo's ${url} was refused (${response.statusCode}): ${response.body}`);
   }
-  return (response.json() as { id: string }).id;
+  return response.json<{ id: string }>().id;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectionDefinition } from '../../projections/projection';
@@ -150,6 +150,6 @@ describe('projection runner, a new version of a read model', () => {
     expect(db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get('tally')).toEqual({ version: 2 });
     await runner.stop();
     db.close();
-    expect(require('node:fs').readdirSync(dir).filter((f: string) => f.includes('rebuild'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('rebuild'))).toEqual([]);
   });
 });
