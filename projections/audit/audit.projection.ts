@@ -1,4 +1,3 @@
-
 import type { FieldChange } from '../../events/event';
 import { hideCloseChanges } from '../../src/shared/close-fields';
 import type { ProjectionDefinition } from '../projection';

@@ -1,4 +1,3 @@
-
 import { createHash } from 'node:crypto';
 import { GEOGRAPHY } from '../../src/geography/geography';
 import type { ProjectionDefinition } from '../projection';
