@@ -17,6 +17,7 @@ import { GetCaseQuery } from './get-case.query';
 import { GiveCaseServiceCommand } from './give-case-service.command';
 import { ReferCaseCommand } from './refer-case.command';
 import { VoidCaseCommand } from './void-case.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -100,7 +101,6 @@ export class CasesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetCaseQuery(id, actor, request.id));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

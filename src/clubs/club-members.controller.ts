@@ -18,6 +18,7 @@ import { GetMemberQuery } from './get-member.query';
 import { CorrectMemberDto, EnrollMemberDto } from './member.dto';
 import { VoidMemberCommand } from './void-member.command';
 import { WithdrawMemberCommand } from './withdraw-member.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('clubs')
 @ApiBearerAuth()
@@ -109,7 +110,6 @@ export class ClubMembersController {
     const view: RecordView = await this.queries.execute(
       new GetMemberQuery(clubId, memberId, actor, request.id),
     );
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

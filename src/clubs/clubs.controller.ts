@@ -17,6 +17,7 @@ import { DissolveClubCommand } from './dissolve-club.command';
 import { EstablishClubCommand } from './establish-club.command';
 import { GetClubQuery } from './get-club.query';
 import { VoidClubCommand } from './void-club.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('clubs')
 @ApiBearerAuth()
@@ -90,7 +91,6 @@ export class ClubsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetClubQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

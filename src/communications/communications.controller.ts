@@ -16,6 +16,7 @@ import { CorrectCommunicationCommand } from './correct-communication.command';
 import { GetCommunicationQuery } from './get-communication.query';
 import { RecordCommunicationCommand } from './record-communication.command';
 import { VoidCommunicationCommand } from './void-communication.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('communications')
 @ApiBearerAuth()
@@ -78,7 +79,6 @@ export class CommunicationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetCommunicationQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

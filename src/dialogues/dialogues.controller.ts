@@ -15,6 +15,7 @@ import { CorrectDialogueDto, RecordDialogueDto } from './dialogue.dto';
 import { GetDialogueQuery, type DialogueView } from './get-dialogue.query';
 import { RecordDialogueCommand } from './record-dialogue.command';
 import { VoidDialogueCommand } from './void-dialogue.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('dialogues')
 @ApiBearerAuth()
@@ -57,8 +58,7 @@ export class DialoguesController {
   @ApiOperation({ summary: 'A dialogue as it stands now; ETag carries its revision' })
   async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const view: DialogueView = await this.queries.execute(new GetDialogueQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }
 

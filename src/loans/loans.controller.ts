@@ -25,6 +25,7 @@ import {
   LoanRepaymentDto,
 } from './loan.dto';
 import { VoidLoanCommand } from './void-loan.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('loans')
 @ApiBearerAuth()
@@ -136,7 +137,6 @@ export class LoansController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetLoanQuery(id, actor, request.id));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

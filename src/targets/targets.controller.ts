@@ -20,6 +20,7 @@ import { ListTargetsQuery, type TargetList } from './list-targets.query';
 import { SetTargetCommand } from './set-target.command';
 import { CorrectTargetDto, SetTargetDto } from './target.dto';
 import { VoidTargetCommand } from './void-target.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('targets')
 @ApiBearerAuth()
@@ -93,7 +94,6 @@ export class TargetsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetTargetQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

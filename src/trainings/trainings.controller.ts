@@ -16,6 +16,7 @@ import { GetTrainingQuery } from './get-training.query';
 import { RecordTrainingCommand } from './record-training.command';
 import { CorrectTrainingDto, RecordTrainingDto } from './training.dto';
 import { VoidTrainingCommand } from './void-training.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('trainings')
 @ApiBearerAuth()
@@ -76,7 +77,6 @@ export class TrainingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetTrainingQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }

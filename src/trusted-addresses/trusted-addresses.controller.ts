@@ -21,6 +21,7 @@ import {
   EstablishTrustedAddressDto,
 } from './trusted-address.dto';
 import { VoidTrustedAddressCommand } from './void-trusted-address.command';
+import { answerWithETag } from '../http/etag';
 
 @ApiTags('trusted addresses')
 @ApiBearerAuth()
@@ -97,7 +98,6 @@ export class TrustedAddressesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view: RecordView = await this.queries.execute(new GetTrustedAddressQuery(id, actor));
-    void reply.header('ETag', `"${view.revision}"`);
-    return view.body;
+    return answerWithETag(reply, view);
   }
 }
