@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { EventMetadata } from './envelope';
 import type { NewEvent } from './event-store.port';
 
@@ -28,26 +28,33 @@ export function eventHashOfText(
   dataText: string,
   metadataText: string,
 ): string {
-  return createHash('sha256')
-    .update(previous ?? '')
-    .update('\u0000')
-    .update(`${event.streamId}\u0000${event.revision}\u0000${event.id}\u0000${event.type}\u0000${event.schemaVersion}\u0000`)
-    .update(dataText)
-    .update('\u0000')
-    .update(metadataText)
-    .digest('hex');
+  // One text hashed at once gives the digest of the same parts fed one after another.
+  return sha256Hex(
+    `${previous ?? ''}\u0000${event.streamId}\u0000${event.revision}\u0000${event.id}\u0000${event.type}\u0000${event.schemaVersion}\u0000${dataText}\u0000${metadataText}`,
+  );
 }
 
-const HASH_SUFFIX = /,"hash":"([0-9a-f]{64})"}$/;
+/** sha256 of a text's UTF-8 bytes, in hex: one call where Node has `crypto.hash` (20.12+). */
+export const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+const HASH_FIELD = ',"hash":"';
+const HASH_TAIL = HASH_FIELD.length + 64 + '"}'.length;
 
 /**
  * Splits stored metadata JSON into the text the hash covers and the hash, without parsing:
- * the hash is always written as the last field.
+ * the hash is always written as the last field, so it sits at a fixed distance from the end.
+ * Whether those 64 characters are the right hash is for a comparison with a computed one.
  */
 export function splitHashedMetadata(metadataText: string): { unhashedText: string; hash: string } | undefined {
-  const match = HASH_SUFFIX.exec(metadataText);
-  if (!match?.[1]) return undefined;
-  return { unhashedText: `${metadataText.slice(0, match.index)}}`, hash: match[1] };
+  const at = metadataText.length - HASH_TAIL;
+  if (at < 0 || !metadataText.startsWith(HASH_FIELD, at) || !metadataText.endsWith('"}')) return undefined;
+  return {
+    unhashedText: `${metadataText.slice(0, at)}}`,
+    hash: metadataText.slice(at + HASH_FIELD.length, metadataText.length - 2),
+  };
 }
 
 /** The metadata without its hash, as it was when the hash was taken. */
