@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const store = SqliteEventStore.open(logFile);
   const head = await store.headPosition();
   const started = process.hrtime.bigint();
+  const cpuAtStart = process.cpuUsage();
   if (mode === 'scan') {
     let seen = 0;
     for (let after = 0; ;) {
@@ -37,9 +38,10 @@ async function main(): Promise<void> {
     db.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuAtStart);
   await store.close();
   process.stdout.write(
-    `${JSON.stringify({ events: head, seconds, rate: head / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({ events: head, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rate: head / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
   );
 }
 

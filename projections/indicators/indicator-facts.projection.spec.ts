@@ -67,7 +67,14 @@ const LOG: readonly RecordedEvent[] = [
 function openProjection() {
   const db = new Database(':memory:');
   const writer = indicatorFactsProjection.open(db);
-  return { db, apply: (event: RecordedEvent) => writer.apply(event) };
+  // One batch per event, as the runner would deliver them one at a time.
+  return {
+    db,
+    apply: (event: RecordedEvent) => {
+      writer.apply(event);
+      writer.flush?.();
+    },
+  };
 }
 
 /** Everything the projection keeps. */
@@ -131,6 +138,39 @@ describe('the indicator facts projection', () => {
       value: 10,
       breakdown: { sex: { female: 4, male: 6 } },
     });
+  });
+
+  it('counts the same whether a record stayed in memory or was read back from its tables', () => {
+    const kept = openProjection();
+    LOG.forEach(kept.apply);
+    const db = new Database(':memory:');
+    for (const event of LOG) {
+      // A writer opened afresh for every event has to read each record back.
+      const writer = indicatorFactsProjection.open(db);
+      writer.apply(event);
+      writer.flush?.();
+    }
+    expect(contents(db)).toEqual(contents(kept.db));
+  });
+
+  it('reads its records back from the tables after a batch was rolled back', () => {
+    const db = new Database(':memory:');
+    const writer = indicatorFactsProjection.open(db);
+    const batch = db.transaction((events: readonly RecordedEvent[], fails: boolean) => {
+      for (const event of events) writer.apply(event);
+      writer.flush?.();
+      if (fails) throw new Error('the checkpoint could not be saved');
+    });
+    batch(LOG.slice(0, 2), false);
+    expect(() => batch(LOG.slice(2, 4), true)).toThrow('the checkpoint could not be saved');
+    writer.forget?.();
+    const reference = openProjection();
+    LOG.forEach(reference.apply);
+    LOG.forEach((event) => {
+      writer.apply(event);
+      writer.flush?.();
+    });
+    expect(contents(db)).toEqual(contents(reference.db));
   });
 
   it('leaves the facts alone when a correction changes nothing they count', () => {

@@ -172,6 +172,8 @@ describe('loan facts', () => {
           position,
         };
         writer.apply(recorded);
+        // One batch per event, as the runner would deliver them one at a time.
+        writer.flush?.();
       });
     const value = (unit: string, indicator: string, from?: string, to?: string) =>
       queryIndicators(db, { unit, ...(from ? { from } : {}), ...(to ? { to } : {}) }).get(

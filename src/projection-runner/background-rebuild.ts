@@ -28,18 +28,31 @@ export class BackgroundRebuild {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = OFF');
     this.db.exec('CREATE TABLE IF NOT EXISTS rebuild_checkpoint (position INTEGER NOT NULL)');
-    const stored = this.db.prepare<[], { position: number }>('SELECT position FROM rebuild_checkpoint').get();
+    const stored = this.db
+      .prepare<[], { position: number }>('SELECT position FROM rebuild_checkpoint')
+      .get();
     if (!stored) this.db.prepare('INSERT INTO rebuild_checkpoint (position) VALUES (0)').run();
     this.position = stored?.position ?? 0;
     this.writer = definition.open(this.db);
     const save = this.db.prepare('UPDATE rebuild_checkpoint SET position = ?');
-    this.applyBatch = this.db.transaction((events: readonly RecordedEvent[]) => {
+    const applyBatch = this.db.transaction((events: readonly RecordedEvent[]) => {
+      let position = this.position;
       for (const event of events) {
         if (!definition.handles || definition.handles.has(event.type)) this.writer.apply(event);
-        this.position = event.position;
+        position = event.position;
       }
-      save.run(this.position);
+      this.writer.flush?.();
+      save.run(position);
+      return position;
     });
+    this.applyBatch = (events) => {
+      try {
+        this.position = applyBatch(events);
+      } catch (error) {
+        this.writer.forget?.();
+        throw error;
+      }
+    };
   }
 
   start(): void {
@@ -48,7 +61,11 @@ export class BackgroundRebuild {
       this.onBatch(this);
     });
     void this.subscription.failed.then((error) =>
-      this.onError(new Error(`rebuilding ${this.definition.name} v${this.definition.version} stopped: ${error.message}`)),
+      this.onError(
+        new Error(
+          `rebuilding ${this.definition.name} v${this.definition.version} stopped: ${error.message}`,
+        ),
+      ),
     );
   }
 

@@ -13,7 +13,8 @@ const counter = (name: string, failOn?: string): ProjectionDefinition => ({
   version: 1,
   open(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${name} (n INTEGER NOT NULL)`);
-    if (!db.prepare(`SELECT n FROM ${name}`).get()) db.prepare(`INSERT INTO ${name} (n) VALUES (0)`).run();
+    if (!db.prepare(`SELECT n FROM ${name}`).get())
+      db.prepare(`INSERT INTO ${name} (n) VALUES (0)`).run();
     const bump = db.prepare(`UPDATE ${name} SET n = n + 1`);
     return {
       apply(event) {
@@ -31,16 +32,27 @@ describe('projection runner', () => {
   let dir: string;
   let store: SqliteEventStore;
   const append = (type: string) =>
-    store.appendToStream(`s-${Math.random()}`, [
-      {
-        id: `${Math.random()}`,
-        type,
-        schemaVersion: 1,
-        data: {},
-        metadata: { actor: SYSTEM_ACTOR, recordedAt: new Date().toISOString(), unitCode: '19', correlationId: 'c', causationId: 'c' },
-      },
-    ], { expectedRevision: 'no_stream' });
-  const count = (db: Database.Database, name: string) => (db.prepare(`SELECT n FROM ${name}`).get() as { n: number }).n;
+    store.appendToStream(
+      `s-${Math.random()}`,
+      [
+        {
+          id: `${Math.random()}`,
+          type,
+          schemaVersion: 1,
+          data: {},
+          metadata: {
+            actor: SYSTEM_ACTOR,
+            recordedAt: new Date().toISOString(),
+            unitCode: '19',
+            correlationId: 'c',
+            causationId: 'c',
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+  const count = (db: Database.Database, name: string) =>
+    (db.prepare(`SELECT n FROM ${name}`).get() as { n: number }).n;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'p8-runner-'));
@@ -72,7 +84,12 @@ describe('projection runner', () => {
   it('stops only the read model that cannot apply an event, and says where', async () => {
     const errors: string[] = [];
     const db = openProjectionDatabase(join(dir, 'read.sqlite'));
-    const runner = new ProjectionRunner(store, db, [counter('good'), counter('bad', 'Poison')], (e) => errors.push(e.message));
+    const runner = new ProjectionRunner(
+      store,
+      db,
+      [counter('good'), counter('bad', 'Poison')],
+      (e) => errors.push(e.message),
+    );
     runner.start();
     await append('Happened');
     await append('Poison');
@@ -91,22 +108,33 @@ describe('projection runner, a new version of a read model', () => {
   let dir: string;
   let store: SqliteEventStore;
   const append = (type: string) =>
-    store.appendToStream(`s-${Math.random()}`, [
-      {
-        id: `${Math.random()}`,
-        type,
-        schemaVersion: 1,
-        data: {},
-        metadata: { actor: SYSTEM_ACTOR, recordedAt: new Date().toISOString(), unitCode: '19', correlationId: 'c', causationId: 'c' },
-      },
-    ], { expectedRevision: 'no_stream' });
+    store.appendToStream(
+      `s-${Math.random()}`,
+      [
+        {
+          id: `${Math.random()}`,
+          type,
+          schemaVersion: 1,
+          data: {},
+          metadata: {
+            actor: SYSTEM_ACTOR,
+            recordedAt: new Date().toISOString(),
+            unitCode: '19',
+            correlationId: 'c',
+            causationId: 'c',
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
   /** Version 1 counts events; version 2 counts them twice: a changed meaning. */
   const tally = (version: number): ProjectionDefinition => ({
     name: 'tally',
     version,
     open(db) {
       db.exec('CREATE TABLE IF NOT EXISTS tally (n INTEGER NOT NULL)');
-      if (!db.prepare('SELECT n FROM tally').get()) db.prepare('INSERT INTO tally (n) VALUES (0)').run();
+      if (!db.prepare('SELECT n FROM tally').get())
+        db.prepare('INSERT INTO tally (n) VALUES (0)').run();
       const bump = db.prepare('UPDATE tally SET n = n + ?');
       return { apply: () => void bump.run(version) };
     },
@@ -114,7 +142,8 @@ describe('projection runner, a new version of a read model', () => {
       db.exec('DROP TABLE IF EXISTS tally');
     },
   });
-  const tallyOf = (db: Database.Database) => (db.prepare('SELECT n FROM tally').get() as { n: number }).n;
+  const tallyOf = (db: Database.Database, table = 'tally') =>
+    (db.prepare(`SELECT n FROM ${table}`).get() as { n: number }).n;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'p8-runner-'));
@@ -142,14 +171,62 @@ describe('projection runner, a new version of a read model', () => {
     expect(tallyOf(db)).toBe(2000);
     expect(Object.keys(runner.rebuilding())).toEqual(['tally']);
     const deadline = Date.now() + 10_000;
-    while (Object.keys(runner.rebuilding()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (Object.keys(runner.rebuilding()).length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(tallyOf(db)).toBe(4000);
     await append('Happened');
     expect(await runner.waitFor(2001)).toBe(true);
     expect(tallyOf(db)).toBe(4002);
-    expect(db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get('tally')).toEqual({ version: 2 });
+    expect(
+      db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get('tally'),
+    ).toEqual({ version: 2 });
     await runner.stop();
     db.close();
     expect(readdirSync(dir).filter((f) => f.includes('rebuild'))).toEqual([]);
+  });
+
+  it('builds a read model from zero without its query indexes, then adds them once caught up', async () => {
+    for (let i = 0; i < 50; i++) await append('Happened');
+    const indexed = (version: number): ProjectionDefinition => ({
+      ...tally(version),
+      name: 'indexed',
+      open(db) {
+        db.exec('CREATE TABLE IF NOT EXISTS indexed (n INTEGER NOT NULL)');
+        if (!db.prepare('SELECT n FROM indexed').get())
+          db.prepare('INSERT INTO indexed (n) VALUES (0)').run();
+        const bump = db.prepare('UPDATE indexed SET n = n + 1');
+        return { apply: () => void bump.run() };
+      },
+      drop(db) {
+        db.exec('DROP TABLE IF EXISTS indexed');
+      },
+      queryIndexes: ['CREATE INDEX IF NOT EXISTS indexed_n ON indexed (n)'],
+    });
+    const indexes = (db: Database.Database) =>
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'indexed_n'")
+        .all();
+    const file = join(dir, 'read.sqlite');
+    let db = openProjectionDatabase(file);
+    let runner = new ProjectionRunner(store, db, [indexed(1)]);
+    runner.start();
+    expect(indexes(db)).toEqual([]);
+    expect(await runner.waitFor(50)).toBe(true);
+    expect(tallyOf(db, 'indexed')).toBe(50);
+    expect(indexes(db)).toEqual([{ name: 'indexed_n' }]);
+    await runner.stop();
+    db.close();
+
+    // A new version rebuilt in the background comes with its indexes too.
+    db = openProjectionDatabase(file);
+    runner = new ProjectionRunner(store, db, [indexed(2)]);
+    runner.start();
+    const deadline = Date.now() + 10_000;
+    while (Object.keys(runner.rebuilding()).length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(tallyOf(db, 'indexed')).toBe(50);
+    expect(indexes(db)).toEqual([{ name: 'indexed_n' }]);
+    await runner.stop();
+    db.close();
   });
 });

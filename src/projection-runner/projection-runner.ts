@@ -7,6 +7,8 @@ interface Running {
   readonly definition: ProjectionDefinition;
   readonly writer: ProjectionWriter;
   position: number;
+  /** Whether its query indexes exist; a read model built from zero gets them once caught up. */
+  indexed: boolean;
   /** Set when applying an event threw: this read model stops; the others go on. */
   failure?: { readonly position: number; readonly message: string };
 }
@@ -57,6 +59,7 @@ export class ProjectionRunner {
         }
         position = event.position;
       }
+      projection.writer.flush?.();
       const { name, version } = projection.definition;
       this.saveCheckpoint.run(name, version, position);
       return position;
@@ -71,7 +74,9 @@ export class ProjectionRunner {
   start(): void {
     const stored = new Map(
       this.db
-        .prepare<[], { name: string; version: number; position: number }>('SELECT * FROM projection_checkpoints')
+        .prepare<[], { name: string; version: number; position: number }>(
+          'SELECT * FROM projection_checkpoints',
+        )
         .all()
         .map((row) => [row.name, row]),
     );
@@ -79,7 +84,13 @@ export class ProjectionRunner {
       const checkpoint = stored.get(definition.name);
       if (checkpoint && checkpoint.version !== definition.version) {
         this.rebuilds.push(
-          new BackgroundRebuild(this.store, definition, this.db.name, (r) => this.promoteIfCaughtUp(r), this.onError),
+          new BackgroundRebuild(
+            this.store,
+            definition,
+            this.db.name,
+            (r) => this.promoteIfCaughtUp(r),
+            this.onError,
+          ),
         );
         continue;
       }
@@ -87,10 +98,18 @@ export class ProjectionRunner {
         definition.drop(this.db);
         this.saveCheckpoint.run(definition.name, definition.version, 0);
       }
-      this.running.push({ definition, writer: definition.open(this.db), position: checkpoint?.position ?? 0 });
+      const writer = definition.open(this.db);
+      if (checkpoint) createQueryIndexes(this.db, definition);
+      this.running.push({
+        definition,
+        writer,
+        position: checkpoint?.position ?? 0,
+        indexed: checkpoint !== undefined,
+      });
     }
     void this.store.headPosition().then((head) => {
       this.headAtStart = head;
+      this.indexCaughtUp();
       for (const rebuild of this.rebuilds) this.promoteIfCaughtUp(rebuild);
     });
     for (const rebuild of this.rebuilds) rebuild.start();
@@ -99,7 +118,12 @@ export class ProjectionRunner {
 
   /** Read models being rebuilt in the background, and how far they are. */
   rebuilding(): Record<string, { version: number; position: number }> {
-    return Object.fromEntries(this.rebuilds.map((r) => [r.definition.name, { version: r.definition.version, position: r.position }]));
+    return Object.fromEntries(
+      this.rebuilds.map((r) => [
+        r.definition.name,
+        { version: r.definition.version, position: r.position },
+      ]),
+    );
   }
 
   /**
@@ -107,7 +131,11 @@ export class ProjectionRunner {
    * its tables replace the previous version's in one transaction, with its checkpoint.
    */
   private promoteIfCaughtUp(rebuild: BackgroundRebuild): void {
-    if (this.headAtStart === undefined || rebuild.position < Math.max(this.delivered, this.headAtStart)) return;
+    if (
+      this.headAtStart === undefined ||
+      rebuild.position < Math.max(this.delivered, this.headAtStart)
+    )
+      return;
     if (!this.rebuilds.includes(rebuild)) return;
     this.rebuilds = this.rebuilds.filter((r) => r !== rebuild);
     const { definition } = rebuild;
@@ -118,15 +146,18 @@ export class ProjectionRunner {
         definition.drop(this.db);
         const opened = definition.open(this.db);
         for (const table of rebuild.tables()) {
-          this.db.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM rebuilt."${table}"`);
+          this.db.exec(
+            `DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM rebuilt."${table}"`,
+          );
         }
+        createQueryIndexes(this.db, definition);
         this.saveCheckpoint.run(definition.name, definition.version, rebuild.position);
         return opened;
       })();
     } finally {
       this.db.exec('DETACH DATABASE rebuilt');
     }
-    this.running.push({ definition, writer, position: rebuild.position });
+    this.running.push({ definition, writer, position: rebuild.position, indexed: true });
     void rebuild.discard();
     if (!this.subscription) this.follow();
     this.release();
@@ -156,10 +187,30 @@ export class ProjectionRunner {
       try {
         projection.position = this.applyTo(projection, events);
       } catch (error) {
-        const failed = error instanceof ProjectionFailed ? error : new ProjectionFailed(projection.position + 1, error);
+        projection.writer.forget?.();
+        const failed =
+          error instanceof ProjectionFailed
+            ? error
+            : new ProjectionFailed(projection.position + 1, error);
         projection.failure = { position: failed.position, message: failed.message };
-        this.onError(new Error(`read model ${projection.definition.name} stopped at position ${failed.position}: ${failed.message}`));
+        this.onError(
+          new Error(
+            `read model ${projection.definition.name} stopped at position ${failed.position}: ${failed.message}`,
+          ),
+        );
       }
+    }
+    this.indexCaughtUp();
+  }
+
+  /** Gives the read models built from zero their query indexes once they reach the head at start. */
+  private indexCaughtUp(): void {
+    if (this.headAtStart === undefined) return;
+    for (const projection of this.running) {
+      if (projection.indexed || projection.failure || projection.position < this.headAtStart)
+        continue;
+      createQueryIndexes(this.db, projection.definition);
+      projection.indexed = true;
     }
   }
 
@@ -215,6 +266,10 @@ export class ProjectionRunner {
     await Promise.all(this.rebuilds.map((r) => r.stop()));
     await this.subscription?.close();
   }
+}
+
+function createQueryIndexes(db: Database, definition: ProjectionDefinition): void {
+  for (const statement of definition.queryIndexes ?? []) db.exec(statement);
 }
 
 class ProjectionFailed extends Error {

@@ -37,6 +37,11 @@ interface PendingAppend {
 }
 
 const DEFAULT_PAGE = 1000;
+/**
+ * Events a subscriber gets at most at once while catching up: read models commit one
+ * transaction per delivery, and fewer, larger ones make a rebuild several times faster.
+ */
+const SUBSCRIPTION_PAGE = 5000;
 const FOREIGN_APPEND_POLL_MS = 1000;
 
 /**
@@ -219,7 +224,7 @@ export class SqliteEventStore implements EventStore {
     return followLog({
       after: options.after,
       handler,
-      readPage: (after) => this.readAllSync(after, DEFAULT_PAGE),
+      readPage: (after) => this.readAllSync(after, SUBSCRIPTION_PAGE),
       waitForAppend: () => this.waitForAppend(),
       isClosed: () => this.closed,
     });
