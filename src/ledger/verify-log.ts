@@ -27,7 +27,7 @@ class Broken extends Error {
 
 // Small pages: a page stays alive while it is checked, and every young-generation GC that
 // runs meanwhile copies it; 5000 rows a page spent more time copying than hashing.
-const PAGE = 500;
+export const VERIFY_PAGE = 500;
 
 /**
  * Rechecks the whole log in one pass: positions rise (with no gap in SQLite, which never
@@ -98,7 +98,7 @@ export async function verifyEntries(
 
   try {
     for (;;) {
-      const page = await read(last, PAGE);
+      const page = await read(last, VERIFY_PAGE);
       for (const entry of page) {
         check(entry);
         last = entry.position;
