@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Role } from '../../events/user';
 import { findUser } from '../../projections/users/users.projection';
 import { LEDGER, Ledger } from '../ledger/ledger';
+import { ReadModelMemo } from '../ledger/read-model-memo';
 
 export interface DirectoryUser {
   readonly userId: string;
@@ -13,12 +14,27 @@ export interface DirectoryUser {
   readonly disabled: boolean;
 }
 
-/** Accounts as the users read model has them. */
+/**
+ * Accounts as the users read model has them. Every request looks its user up, so an
+ * account is read once per advance of the read models rather than once per request.
+ */
 @Injectable()
-export class UserDirectory {
-  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {}
+export class UserDirectory implements OnModuleDestroy {
+  private readonly accounts: ReadModelMemo<DirectoryUser | undefined>;
+
+  constructor(@Inject(LEDGER) private readonly ledger: Ledger) {
+    this.accounts = new ReadModelMemo(ledger.runner);
+  }
 
   find(username: string): DirectoryUser | undefined {
+    return this.accounts.get(username, () => this.read(username));
+  }
+
+  onModuleDestroy(): void {
+    this.accounts.close();
+  }
+
+  private read(username: string): DirectoryUser | undefined {
     const row = findUser(this.ledger.readModels, username);
     if (!row) return undefined;
     return {

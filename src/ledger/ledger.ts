@@ -14,6 +14,7 @@ import { CommandLoop } from './command-loop';
 import { LogSealer } from './log-sealer';
 import type { EventStore } from './event-store.port';
 import { openEventStore } from './open-event-store';
+import { rememberedLocks } from './period-locks';
 
 export const PROJECTIONS_FILE = 'projections.sqlite';
 export const SUBJECT_KEYS_FILE = 'subject-keys.sqlite';
@@ -53,7 +54,7 @@ export class Ledger {
         // Answer a command once its read models show it: a client reads its own writes.
         afterAppend: async (position) => void (await runner.waitFor(position)),
         onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
-        locks: approvalLocks(readModels),
+        locks: rememberedLocks(approvalLocks(readModels), runner),
       },
     );
     const keys = SubjectKeyStore.open(

@@ -1,6 +1,7 @@
 import type { DomainEvent, FieldChange } from '../../events/event';
 import { isBusinessDate } from '../shared/business-date';
 import type { RecordedEvent } from './event-store.port';
+import { ReadModelMemo, type ReadModelsAdvance } from './read-model-memo';
 
 /** A (unit, business date) a command touches: approved periods lock these. */
 export interface TouchedPeriod {
@@ -11,6 +12,15 @@ export interface TouchedPeriod {
 /** Where approved periods are looked up; answers a sentence naming the approval, or undefined. */
 export interface PeriodLocks {
   lockFor(unitCode: string, date: string): string | undefined;
+}
+
+/**
+ * The same locks, each (unit, date) asked of the read models once per advance: commands
+ * in a unit mostly touch the same few dates, and an approval changes the read models.
+ */
+export function rememberedLocks(locks: PeriodLocks, advance: ReadModelsAdvance): PeriodLocks {
+  const memo = new ReadModelMemo<string | undefined>(advance);
+  return { lockFor: (unitCode, date) => memo.get(`${unitCode} ${date}`, () => locks.lockFor(unitCode, date)) };
 }
 
 const isDateKey = (key: string): boolean => key === 'on' || key.endsWith('On');
