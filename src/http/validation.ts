@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { InvalidCommand } from '../shared/domain-errors';
+import { ValidBodyShortcut } from './valid-body-shortcut';
 
 /** Each failed rule as "field: why", with nested fields as dotted paths. */
 export function describeValidationErrors(errors: readonly ValidationError[], prefix = ''): string[] {
@@ -16,19 +17,34 @@ export function describeValidationErrors(errors: readonly ValidationError[], pre
   });
 }
 
+/** A body that breaks no rule takes the shortcut; any other is told what is wrong by the full pipe. */
+class StrictValidationPipe extends ValidationPipe {
+  private readonly shortcut = new ValidBodyShortcut();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
+      const accepted = this.shortcut.accept(metadata.metatype as new () => object, value);
+      if (accepted) return accepted;
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * Strict request bodies: no conversion ("12" is not a number), unknown fields refused,
  * every problem named.
  */
+export const STRICT_VALIDATION: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  validateCustomDecorators: false,
+  exceptionFactory: (errors) => new InvalidCommand(describeValidationErrors(errors).join('; ')),
+};
+
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    stopAtFirstError: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validateCustomDecorators: false,
-    exceptionFactory: (errors) => new InvalidCommand(describeValidationErrors(errors).join('; ')),
-  });
+  return new StrictValidationPipe(STRICT_VALIDATION);
 }
