@@ -1,6 +1,7 @@
 import type { ProjectionDefinition } from '../projection';
 import { FACT_SOURCE_BY_TYPE } from './fact-sources';
 import { FactWriter } from './fact-writer';
+import { COVERED_COLUMNS, LEVEL_COLUMNS } from './indicator-queries';
 
 /**
  * Indicator facts, bitemporal: each fact holds a business-date span and the span of log
@@ -25,13 +26,13 @@ export const indicatorFactsProjection: ProjectionDefinition = {
     `);
     return new FactWriter(db);
   },
-  queryIndexes: [
-    'CREATE INDEX IF NOT EXISTS facts_l0 ON indicator_facts (unit_code, indicator)',
-    'CREATE INDEX IF NOT EXISTS facts_l1 ON indicator_facts (l1, indicator)',
-    'CREATE INDEX IF NOT EXISTS facts_l2 ON indicator_facts (l2, indicator)',
-    'CREATE INDEX IF NOT EXISTS facts_cu0 ON indicator_facts (cu0, indicator)',
-    'CREATE INDEX IF NOT EXISTS facts_cu1 ON indicator_facts (cu1, indicator)',
-  ],
+  // One covering index per level: a province's sums read the index alone, in group order.
+  queryIndexes: Object.values(LEVEL_COLUMNS)
+    .flat()
+    .map(
+      (column) =>
+        `CREATE INDEX IF NOT EXISTS facts_by_${column} ON indicator_facts (${column}, ${COVERED_COLUMNS})`,
+    ),
   drop(db) {
     db.exec('DROP TABLE IF EXISTS indicator_facts; DROP TABLE IF EXISTS indicator_records;');
   },

@@ -23,49 +23,71 @@ interface FactSum {
   value: number;
 }
 
-const UNIT_FILTERS = {
-  original: '(unit_code = @unit OR l1 = @unit OR l2 = @unit)',
-  current: '(cu0 = @unit OR cu1 = @unit)',
+/**
+ * The columns that place a fact at each level: where it was recorded (commune, district,
+ * province then) or where it stands today (commune, province). A unit code belongs to one
+ * level only, so summing the level queries gives the unit's total.
+ */
+export const LEVEL_COLUMNS = {
+  original: ['unit_code', 'l1', 'l2'],
+  current: ['cu0', 'cu1'],
 } as const;
 
-type UnitFilter = keyof typeof UNIT_FILTERS;
+type Geography = keyof typeof LEVEL_COLUMNS;
 
-const statements = new WeakMap<Database, Map<UnitFilter, Statement<Record<string, unknown>, FactSum>>>();
+/** Column order of the covering indexes: the level, the grouping, then what the filter reads. */
+export const COVERED_COLUMNS =
+  'indicator, dimension, category, kind, date_from, date_to, pos_from, pos_to, value';
 
-function sumStatement(db: Database, filter: UnitFilter): Statement<Record<string, unknown>, FactSum> {
-  const forDb = statements.get(db) ?? new Map<UnitFilter, Statement<Record<string, unknown>, FactSum>>();
+const statements = new WeakMap<
+  Database,
+  Map<string, Statement<Record<string, unknown>, FactSum>>
+>();
+
+/** One level's sums, read from that level's covering index alone. */
+function sumStatement(db: Database, column: string): Statement<Record<string, unknown>, FactSum> {
+  const forDb =
+    statements.get(db) ?? new Map<string, Statement<Record<string, unknown>, FactSum>>();
   statements.set(db, forDb);
-  let statement = forDb.get(filter);
+  let statement = forDb.get(column);
   if (!statement) {
     statement = db.prepare<Record<string, unknown>, FactSum>(`
       SELECT indicator, dimension, category, SUM(value) AS value FROM indicator_facts
-      WHERE ${UNIT_FILTERS[filter]}
+      WHERE ${column} = @unit
         AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf)
         AND ((kind = 'flow' AND date_from >= @from AND date_from <= @to)
           OR (kind = 'stock' AND date_from <= @to AND (date_to IS NULL OR date_to > @to)))
       GROUP BY indicator, dimension, category`);
-    forDb.set(filter, statement);
+    forDb.set(column, statement);
   }
   return statement;
 }
 
 /** Indicator totals for a unit and everything below it, as the log stood at `asOfPosition`. */
 export function queryIndicators(db: Database, query: IndicatorQuery): Map<string, IndicatorValue> {
-  const filter: UnitFilter = query.geography === 'current' ? 'current' : 'original';
-  const rows = sumStatement(db, filter).all({
+  const geography: Geography = query.geography === 'current' ? 'current' : 'original';
+  const parameters = {
     unit: query.unit,
     from: query.from ?? '0000-01-01',
     to: query.to ?? '9999-12-31',
     asOf: query.asOfPosition ?? Number.MAX_SAFE_INTEGER,
-  });
-  const values = new Map<string, { value: number; breakdown: Record<string, Record<string, number>> }>();
+  };
+  const rows = LEVEL_COLUMNS[geography].flatMap((column) =>
+    sumStatement(db, column).all(parameters),
+  );
+  const values = new Map<
+    string,
+    { value: number; breakdown: Record<string, Record<string, number>> }
+  >();
   for (const row of rows) {
     const entry = values.get(row.indicator) ?? { value: 0, breakdown: {} };
+    // A fact sits at one level only; the same cell from two levels (facts recorded at the
+    // province and in its communes, say) adds up.
     if (row.dimension === null || row.category === null) {
-      entry.value = row.value;
+      entry.value += row.value;
     } else {
       const cells = (entry.breakdown[row.dimension] ??= {});
-      cells[row.category] = row.value;
+      cells[row.category] = (cells[row.category] ?? 0) + row.value;
     }
     values.set(row.indicator, entry);
   }
