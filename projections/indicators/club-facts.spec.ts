@@ -151,7 +151,19 @@ describe('club facts', () => {
   });
 
   it('keeps neither sealed details nor match keys in the read model', () => {
-    const state = fold(established, enrolled('a', 'female'));
-    expect(JSON.stringify(state)).not.toMatch(/sealed|matchKey|c2VhbGVk/);
+    const corrected = {
+      type: 'MemberCorrected',
+      data: {
+        clubId,
+        memberId: 'a',
+        changes: [{ field: 'sex', before: 'female', after: 'male' }],
+        reason: 'misread',
+        personal: { subjectId: 's-a', sealed: 'c2VhbGVk' },
+        matchKey: 'key-a2',
+      },
+    };
+    const state = fold(established, enrolled('a', 'female'), corrected);
+    expect(JSON.stringify(state)).toContain('"male"');
+    expect(JSON.stringify(state)).not.toMatch(/sealed|matchKey|c2VhbGVk|key-a/);
   });
 });

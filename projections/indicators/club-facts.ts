@@ -3,7 +3,6 @@ import {
   dissolutionOf,
   evolveClub,
   initialClubState,
-  memberOf,
   type ClubState,
   type MemberState,
 } from '../../src/clubs/club-state';
@@ -17,9 +16,12 @@ import type { Fact, FactSource } from './fact';
 export const clubFacts: FactSource<ClubState> = {
   eventTypes: CLUB_EVENT_TYPES,
   evolve(state, event) {
-    const next = evolveClub(state ?? initialClubState(), event as unknown as ClubEvent);
-    const { memberId } = event.data;
-    return typeof memberId === 'string' ? withoutSealedDetails(next, memberId) : next;
+    // Read models keep only what counts: no sealed details, no match keys.
+    const { personal: _personal, matchKey: _matchKey, ...counted } = event.data;
+    return evolveClub(state ?? initialClubState(), {
+      ...event,
+      data: counted,
+    } as unknown as ClubEvent);
   },
   facts(state) {
     if (state === undefined || state.status === 'absent' || state.status === 'voided') return [];
@@ -79,13 +81,4 @@ function earliest(a: string | undefined, b: string | undefined): string | undefi
   if (a === undefined) return b;
   if (b === undefined) return a;
   return a < b ? a : b;
-}
-
-/** Read models keep only what counts: no sealed details, no match keys. */
-function withoutSealedDetails(state: ClubState, memberId: string): ClubState {
-  if (state.status === 'absent') return state;
-  const member = memberOf(state, memberId);
-  if (!member || (member.personal === undefined && member.matchKey === undefined)) return state;
-  const { personal: _personal, matchKey: _matchKey, ...kept } = member;
-  return { ...state, members: { ...state.members, [memberId]: kept } };
 }
