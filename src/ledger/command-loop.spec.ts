@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEvent } from '../../events/event';
-import { CommandLoop } from './command-loop';
+import { RuleViolation, StaleRevision } from '../shared/domain-errors';
+import { CommandLoop, type StreamCommand } from './command-loop';
+import type { CommandEnvelope } from './command-envelope';
 import { SYSTEM_ACTOR } from './envelope';
+import { chainEvents } from './event-hash';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 describe('command loop', () => {
@@ -40,5 +43,82 @@ describe('command loop', () => {
     expect(results.map((r) => r.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
     const stream = await store.readStream('counter-1');
     expect(stream.map((e) => e.data.n)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  });
+
+  describe('on a stream it appended to before', () => {
+    const count = (n: number, event: DomainEvent) => (event.type === 'Counted' ? n + 1 : n);
+    /** Counts up to a limit: past it, the rule refuses (409). */
+    const countTo = (limit: number): StreamCommand<number, DomainEvent> => ({
+      streamId: 'counter-2',
+      initialState: () => 0,
+      evolve: count,
+      decide: (n) => {
+        if (n >= limit) throw new RuleViolation(`already ${n}`);
+        return [{ type: 'Counted', schemaVersion: 1, data: { n } }];
+      },
+      unitOf: () => '19',
+      resultId: 'counter-2',
+    });
+    const envelope = (extra: Partial<CommandEnvelope> = {}): CommandEnvelope => ({
+      actor: SYSTEM_ACTOR,
+      now: new Date(),
+      correlationId: randomUUID(),
+      ...extra,
+    });
+    /** Another writer (another process) appends without the loop knowing. */
+    const appendElsewhere = async () => {
+      const stream = await store.readStream('counter-2');
+      const last = stream[stream.length - 1];
+      const revision = last?.revision ?? -1;
+      const metadata = { actor: SYSTEM_ACTOR, recordedAt: new Date().toISOString(), unitCode: '19', correlationId: 'x', causationId: 'x' };
+      await store.appendToStream(
+        'counter-2',
+        chainEvents('counter-2', revision + 1, last?.metadata.hash, [
+          { id: randomUUID(), type: 'Counted', schemaVersion: 1, data: { n: revision + 1 }, metadata },
+        ]),
+        { expectedRevision: revision === -1 ? 'no_stream' : revision },
+      );
+    };
+
+    it('lands after another writer moved the stream on, at the right revision', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await loop.run(countTo(100), envelope());
+      await loop.run(countTo(100), envelope());
+      await appendElsewhere();
+      const result = await loop.run(countTo(100), envelope());
+      expect(result.revision).toBe(3);
+      expect((await store.readStream('counter-2')).map((e) => e.data.n)).toEqual([0, 1, 2, 3]);
+    });
+
+    it('takes an If-Match of the revision another writer made, and refuses one older (412)', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await loop.run(countTo(100), envelope());
+      await loop.run(countTo(100), envelope());
+      await appendElsewhere();
+      await expect(loop.run(countTo(100), envelope({ ifMatch: 2 }))).resolves.toMatchObject({ revision: 3 });
+      await expect(loop.run(countTo(100), envelope({ ifMatch: 2 }))).rejects.toThrow(StaleRevision);
+    });
+
+    it('checks a refusal again on the stream as it is now', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await loop.run(countTo(100), envelope());
+      await loop.run(countTo(100), envelope());
+      await appendElsewhere();
+      // Remembered: 2 events, at a limit of 2. Stored: 3 events, and a rule that refuses only 2.
+      const notAtTwo = { ...countTo(100), decide: (n: number) => (n === 2 ? countTo(2) : countTo(100)).decide(n) };
+      await expect(loop.run(notAtTwo, envelope())).resolves.toMatchObject({ revision: 3 });
+      await expect(loop.run(countTo(4), envelope())).rejects.toThrow('already 4');
+      expect(await store.readStream('counter-2')).toHaveLength(4);
+    });
+
+    it('answers a repeated idempotency key with the first answer, appending nothing', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await loop.run(countTo(100), envelope());
+      const keyed = envelope({ idempotencyKey: 'key-1', requestHash: 'hash-1' });
+      const first = await loop.run(countTo(100), keyed);
+      await expect(loop.run(countTo(100), keyed)).resolves.toEqual(first);
+      await expect(loop.run(countTo(100), { ...keyed, requestHash: 'hash-2' })).rejects.toThrow(/already used/);
+      expect(await store.readStream('counter-2')).toHaveLength(2);
+    });
   });
 });

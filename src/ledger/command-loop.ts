@@ -4,8 +4,9 @@ import type { CommandEnvelope, CommandResult } from './command-envelope';
 import type { EventMetadata } from './envelope';
 import { eventIdsFor } from './event-ids';
 import { chainEvents } from './event-hash';
-import type { EventStore, RecordedEvent } from './event-store.port';
+import type { AppendResult, EventStore, NewEvent } from './event-store.port';
 import type { IdempotencyIndex } from './idempotency';
+import { answerIn, asRecorded, extend, knownFrom, KnownStreams, type KnownStream } from './known-streams';
 import { touchedDates, type PeriodLocks } from './period-locks';
 import { WrongExpectedRevision } from './store-errors';
 
@@ -42,6 +43,7 @@ export class CommandLoop {
   private lastStamp = 0;
   /** The tail of the commands queued on each stream in this process. */
   private readonly streamQueues = new Map<string, Promise<unknown>>();
+  private readonly known = new KnownStreams();
 
   constructor(
     private readonly store: EventStore,
@@ -81,10 +83,17 @@ export class CommandLoop {
     envelope: CommandEnvelope,
   ): Promise<CommandResult> {
     const attempts = this.options.maxAttempts ?? 10;
+    let recall = true;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(command, envelope);
+        return await this.attempt(command, envelope, recall);
       } catch (error) {
+        if (error instanceof RecalledStreamRefused) {
+          // What the process knew of the stream may be out of date: decide again on a fresh read.
+          this.known.forget(command.streamId);
+          recall = false;
+          continue;
+        }
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (envelope.ifMatch !== undefined) throw new StaleRevision(envelope.ifMatch, envelope.ifMatch + 1);
         if (attempt >= attempts) {
@@ -104,21 +113,62 @@ export class CommandLoop {
     return found.result;
   }
 
+  /**
+   * One try. A stream this process appended to lately is taken as it was left, without
+   * reading its history again; a refusal then (a rule, If-Match, a lock, or the store's
+   * revision check) is checked again on a fresh read before it is answered. Nothing after
+   * the append can make the command run again.
+   */
   private async attempt<State, Event extends DomainEvent>(
     command: StreamCommand<State, Event>,
     envelope: CommandEnvelope,
+    recall: boolean,
   ): Promise<CommandResult> {
-    const history = await this.store.readStream(command.streamId);
-    const repeat = this.repeatIn(history, envelope);
-    if (repeat) return repeat;
-    const state = history.reduce((s, e) => command.evolve(s, e as unknown as Event), command.initialState());
-    const revision = history.length > 0 ? (history[history.length - 1]?.revision ?? -1) : -1;
+    const recalled = recall ? this.known.recall<State>(command.streamId, command.evolve) : undefined;
+    const stream = recalled ?? knownFrom(command.streamId, await this.store.readStream(command.streamId), command);
+    let decision: Decision;
+    try {
+      decision = this.decision(command, envelope, stream);
+    } catch (error) {
+      throw recalled ? new RecalledStreamRefused() : error;
+    }
+    if ('repeat' in decision) return decision.repeat;
+    const started = process.hrtime.bigint();
+    let appended: AppendResult;
+    try {
+      appended = await this.store.appendToStream(command.streamId, decision.events, {
+        expectedRevision: stream.revision === -1 ? 'no_stream' : stream.revision,
+      });
+    } catch (error) {
+      this.known.forget(command.streamId);
+      throw recalled && error instanceof WrongExpectedRevision ? new RecalledStreamRefused() : error;
+    }
+    this.options.onAppendTimed?.(Number(process.hrtime.bigint() - started) / 1e9);
+    this.rememberAfter(stream, decision.events, appended, command.evolve);
+    return {
+      id: command.resultId,
+      streamId: command.streamId,
+      revision: appended.nextRevision,
+      position: appended.position,
+      ...(command.subjectId ? { subjectId: command.subjectId } : {}),
+    };
+  }
+
+  /** Fold, decide, check If-Match and locks: the chained events to append, or a repeat's answer. */
+  private decision<State, Event extends DomainEvent>(
+    command: StreamCommand<State, Event>,
+    envelope: CommandEnvelope,
+    stream: KnownStream<State>,
+  ): Decision {
+    const repeat = this.repeatIn(stream, envelope);
+    if (repeat) return { repeat };
+    const { state, revision } = stream;
     const decided = command.decide(state);
     if (envelope.ifMatch !== undefined && envelope.ifMatch !== revision) {
       throw new StaleRevision(envelope.ifMatch, revision);
     }
     const after = decided.reduce(command.evolve, state);
-    this.assertUnlocked(history, decided, [command.unitOf(after), ...(history.length > 0 ? [command.unitOf(state)] : [])]);
+    this.assertUnlocked(stream.dates, decided, [command.unitOf(after), ...(revision >= 0 ? [command.unitOf(state)] : [])]);
     const metadata = this.metadataFor(envelope, command.unitOf(after), command);
     const ids = eventIdsFor(
       decided.length,
@@ -129,7 +179,7 @@ export class CommandLoop {
     const events = chainEvents(
       command.streamId,
       revision + 1,
-      history[history.length - 1]?.metadata.hash,
+      stream.lastHash,
       decided.map((event, index) => ({
         id: ids[index] ?? '',
         type: event.type,
@@ -138,24 +188,32 @@ export class CommandLoop {
         metadata,
       })),
     );
-    const started = process.hrtime.bigint();
-    const appended = await this.store.appendToStream(command.streamId, events, {
-      expectedRevision: revision === -1 ? 'no_stream' : revision,
-    });
-    this.options.onAppendTimed?.(Number(process.hrtime.bigint() - started) / 1e9);
-    return {
-      id: command.resultId,
-      streamId: command.streamId,
-      revision: appended.nextRevision,
-      position: appended.position,
-      ...(command.subjectId ? { subjectId: command.subjectId } : {}),
-    };
+    return { events };
   }
 
-  private assertUnlocked(history: readonly RecordedEvent[], decided: readonly DomainEvent[], units: readonly string[]): void {
+  /**
+   * Keeps a followed-up stream (one with history before this command) as the append left
+   * it. A new stream is not kept: most are never written again (a dialogue, a training).
+   */
+  private rememberAfter<State, Event>(
+    stream: KnownStream<State>,
+    events: readonly NewEvent[],
+    appended: AppendResult,
+    evolve: (state: State, event: Event) => State,
+  ): void {
+    this.known.forget(stream.streamId);
+    if (stream.revision < 0 || appended.nextRevision !== stream.revision + events.length) return;
+    try {
+      this.known.remember(extend(stream, asRecorded(stream.streamId, stream.revision + 1, events, appended.positions), evolve));
+    } catch {
+      // Only a saving: the next command reads the stream.
+    }
+  }
+
+  private assertUnlocked(historyDates: Iterable<string>, decided: readonly DomainEvent[], units: readonly string[]): void {
     const locks = this.options.locks;
     if (!locks) return;
-    for (const date of touchedDates(history, decided)) {
+    for (const date of touchedDates(historyDates, decided)) {
       for (const unitCode of new Set(units)) {
         const lock = locks.lockFor(unitCode, date);
         if (lock) throw new RuleViolation(lock);
@@ -164,22 +222,13 @@ export class CommandLoop {
   }
 
   /** A retried command whose events already sit in the stream answers as the first time. */
-  private repeatIn(history: readonly RecordedEvent[], envelope: CommandEnvelope): CommandResult | undefined {
+  private repeatIn(stream: KnownStream, envelope: CommandEnvelope): CommandResult | undefined {
     const key = envelope.idempotencyKey;
     if (!key) return undefined;
-    const mine = history.filter(
-      (e) => e.metadata.idempotencyKey === key && e.metadata.actor.userId === envelope.actor.userId,
-    );
-    const last = mine[mine.length - 1];
-    if (!last) return undefined;
-    if (last.metadata.requestHash !== envelope.requestHash) throw keyReused(key);
-    return {
-      id: last.metadata.resultId ?? '',
-      streamId: last.streamId,
-      revision: last.revision,
-      position: last.position,
-      ...(last.metadata.subjectId ? { subjectId: last.metadata.subjectId } : {}),
-    };
+    const answer = answerIn(stream, envelope.actor.userId, key);
+    if (!answer) return undefined;
+    if (answer.requestHash !== envelope.requestHash) throw keyReused(key);
+    return answer.result;
   }
 
   private metadataFor(
@@ -210,3 +259,8 @@ function keyReused(key: string): RuleViolation {
     `Idempotency-Key ${key} was already used for a different request; use a new key for a new request`,
   );
 }
+
+type Decision = { readonly events: NewEvent[] } | { readonly repeat: CommandResult };
+
+/** A refusal decided on what the process remembered of a stream: to be checked on a fresh read. */
+class RecalledStreamRefused extends Error {}

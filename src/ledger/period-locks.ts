@@ -1,6 +1,5 @@
 import type { DomainEvent, FieldChange } from '../../events/event';
 import { isBusinessDate } from '../shared/business-date';
-import type { RecordedEvent } from './event-store.port';
 import { ReadModelMemo, type ReadModelsAdvance } from './read-model-memo';
 
 /** A (unit, business date) a command touches: approved periods lock these. */
@@ -25,10 +24,13 @@ export function rememberedLocks(locks: PeriodLocks, advance: ReadModelsAdvance):
 
 const isDateKey = (key: string): boolean => key === 'on' || key.endsWith('On');
 
-function datesIn(data: Readonly<Record<string, unknown>>): string[] {
-  const dates = Object.entries(data)
-    .filter(([key, value]) => isDateKey(key) && isBusinessDate(value))
-    .map(([, value]) => value as string);
+/** The business dates an event's data carries, corrected ones included (before and after). */
+export function datesIn(data: Readonly<Record<string, unknown>>): string[] {
+  const dates: string[] = [];
+  for (const key in data) {
+    const value = data[key];
+    if (isDateKey(key) && isBusinessDate(value)) dates.push(value);
+  }
   const changes = Array.isArray(data.changes) ? (data.changes as FieldChange[]) : [];
   for (const change of changes) {
     if (isDateKey(change.field.split('.').pop() ?? '')) {
@@ -40,12 +42,13 @@ function datesIn(data: Readonly<Record<string, unknown>>): string[] {
 
 /**
  * The business dates a command touches: those its new events carry and, when it corrects
- * or voids, those of the record it changes.
+ * or voids, those of the record it changes (the dates its history carries).
  */
-export function touchedDates(history: readonly RecordedEvent[], decided: readonly DomainEvent[]): string[] {
-  const dates = decided.flatMap((e) => datesIn(e.data as Readonly<Record<string, unknown>>));
-  if (decided.some((e) => /(Corrected|Voided)$/.test(e.type))) {
-    dates.push(...history.flatMap((e) => datesIn(e.data)));
-  }
-  return [...new Set(dates)];
+export function touchedDates(historyDates: Iterable<string>, decided: readonly DomainEvent[]): string[] {
+  const dates = new Set<string>();
+  for (const event of decided) for (const date of datesIn(event.data as Readonly<Record<string, unknown>>)) dates.add(date);
+  if (decided.some((e) => CHANGES_RECORD.test(e.type))) for (const date of historyDates) dates.add(date);
+  return [...dates];
 }
+
+const CHANGES_RECORD = /(Corrected|Voided)$/;
