@@ -1,0 +1,141 @@
+import { connect, type Socket } from 'node:net';
+import { clock } from './clock';
+
+export interface OpenLoopOptions {
+  readonly port: number;
+  /** Commands per second, on schedule whatever the answers do. */
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Keep-alive connections; a command due while all are busy waits for the first free one. */
+  readonly connections: number;
+  /** The whole HTTP/1.1 request of command number `index`. */
+  readonly request: (index: number) => string;
+  /** How long to wait for the last answers after the schedule ends. */
+  readonly drainMs: number;
+}
+
+export interface SentCommand {
+  readonly index: number;
+  /** When it was due: what its latency counts from. */
+  readonly scheduledAt: number;
+  /** When it was written to a socket (later than due when the sender lagged or no connection was free). */
+  writtenAt: number;
+  answeredAt: number;
+  status: number;
+  /** `position` of the 201 body. */
+  position: number;
+}
+
+export interface OpenLoopResult {
+  readonly commands: readonly SentCommand[];
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** Commands still waiting for a free connection when the last one fell due. */
+  readonly backlogAtEnd: number;
+}
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+/**
+ * Sends commands at a steady rate (an open loop: a slow answer does not slow the
+ * schedule) over raw keep-alive sockets, one request in flight on each, and records when
+ * each was due, written and answered, and the position its 201 reports.
+ */
+export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const sockets = await Promise.all(Array.from({ length: options.connections }, () => open(options.port)));
+  const total = Math.round((options.rate * options.durationMs) / 1000);
+  const interval = 1000 / options.rate;
+  const commands: SentCommand[] = [];
+  const waiting: SentCommand[] = [];
+  const idle: Socket[] = [];
+  const inFlight = new Map<Socket, SentCommand>();
+  let answered = 0;
+  let backlogAtEnd = 0;
+  let failed: Error | undefined;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+
+  const write = (socket: Socket, command: SentCommand) => {
+    inFlight.set(socket, command);
+    command.writtenAt = clock();
+    socket.write(options.request(command.index));
+  };
+  const release = (socket: Socket) => {
+    const next = waiting.shift();
+    if (next) write(socket, next);
+    else idle.push(socket);
+  };
+  for (const socket of sockets) {
+    let buffer: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const headerEnd = buffer.indexOf(HEADER_END);
+        if (headerEnd === -1) return;
+        const head = buffer.toString('latin1', 0, headerEnd);
+        const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+        if (!length) {
+          failed = new Error(`an answer without Content-Length: ${head}`);
+          return finish();
+        }
+        const end = headerEnd + HEADER_END.length + Number(length[1]);
+        if (buffer.length < end) return;
+        const body = buffer.toString('utf8', headerEnd + HEADER_END.length, end);
+        buffer = buffer.subarray(end);
+        const command = inFlight.get(socket);
+        inFlight.delete(socket);
+        if (command) {
+          command.answeredAt = clock();
+          command.status = Number(head.slice(9, 12));
+          command.position = Number(/"position":(\d+)/.exec(body)?.[1] ?? Number.NaN);
+        }
+        answered += 1;
+        if (answered === total) return finish();
+        release(socket);
+      }
+    });
+    socket.once('error', (error) => {
+      failed = error;
+      finish();
+    });
+    idle.push(socket);
+  }
+
+  const startedAt = clock();
+  const tick = () => {
+    const due = Math.min(total, Math.floor((clock() - startedAt) / interval) + 1);
+    while (commands.length < due) {
+      const index = commands.length;
+      const command: SentCommand = {
+        index,
+        scheduledAt: startedAt + index * interval,
+        writtenAt: Number.NaN,
+        answeredAt: Number.NaN,
+        status: 0,
+        position: Number.NaN,
+      };
+      commands.push(command);
+      const socket = idle.pop();
+      if (socket) write(socket, command);
+      else waiting.push(command);
+    }
+    if (commands.length < total && !failed) setTimeout(tick, 1);
+    else backlogAtEnd = waiting.length;
+  };
+  tick();
+  const drain = setTimeout(finish, options.durationMs + options.drainMs);
+  await finished;
+  clearTimeout(drain);
+  const endedAt = clock();
+  for (const socket of sockets) socket.destroy();
+  if (failed) throw failed;
+  return { commands, startedAt, endedAt, backlogAtEnd };
+}
+
+function open(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', noDelay: true });
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
