@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/events', '<rootDir>/projections', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/events', '<rootDir>/projections', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: {
     // Type-checking happens once in `npm run typecheck`; here we only transpile.
