@@ -21,6 +21,8 @@ export class AuthGuard implements CanActivate {
    * Expiry is still checked on every request.
    */
   private readonly verified = new Map<string, TokenClaims>();
+  /** What each route asks of its caller, read from its decorators once. */
+  private readonly routes = new WeakMap<object, RouteAccess>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -29,11 +31,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const route = this.accessOf(context);
+    if (route.isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const allowQuery = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ?? false;
-    const token = bearerToken(request, allowQuery);
+    const token = bearerToken(request, route.allowQuery);
     if (!token) throw new Unauthenticated('log in first: send Authorization: Bearer <accessToken>');
     const claims = this.claimsOf(token, new Date());
     if ('problem' in claims) throw new Unauthenticated(claims.problem);
@@ -41,11 +42,26 @@ export class AuthGuard implements CanActivate {
     if (!user || user.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
     if (user.disabled) throw new Unauthenticated('this account has been disabled');
     request.actor = { userId: user.userId, username: user.username, role: user.role, unitCode: user.unitCode };
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const roles = route.roles;
     if (roles && !roles.includes(user.role)) {
       throw new NotAllowed(`this needs the role ${roles.join(' or ')}; your account has the role ${user.role}`);
     }
     return true;
+  }
+
+  private accessOf(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    const known = this.routes.get(handler);
+    if (known && known.controller === context.getClass()) return known;
+    const targets = [handler, context.getClass()];
+    const access: RouteAccess = {
+      controller: context.getClass(),
+      isPublic: this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) ?? false,
+      allowQuery: this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN_KEY, targets) ?? false,
+      roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+    };
+    this.routes.set(handler, access);
+    return access;
   }
 
   private claimsOf(token: string, now: Date): TokenClaims | { problem: string } {
@@ -65,6 +81,13 @@ export class AuthGuard implements CanActivate {
 }
 
 const MAX_VERIFIED_TOKENS = 10_000;
+
+interface RouteAccess {
+  readonly controller: object;
+  readonly isPublic: boolean;
+  readonly allowQuery: boolean;
+  readonly roles: readonly Role[] | undefined;
+}
 
 function bearerToken(request: FastifyRequest, allowQuery: boolean): string | undefined {
   const header = request.headers.authorization;
