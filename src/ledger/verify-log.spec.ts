@@ -107,6 +107,25 @@ describe('verifying the log', () => {
     });
   });
 
+  it('reads events again for a seal when it let them go, with the same answers', async () => {
+    const log = sealedLog();
+    const options = { densePositions: true, rereadable: true, unsealedKept: 30 };
+    expect(await verifyEntries(reader(log.entries()), options)).toEqual({
+      ok: true,
+      checked: 1313,
+      seals: 13,
+    });
+    const rewritten = new LogBuilder();
+    for (let i = 0; i < 150; i++)
+      rewritten.append(`counter-${i % 7}`, 'Counted', { n: i === 40 ? 'x' : i });
+    const entries = [...rewritten.entries().slice(0, 100), ...log.entries().slice(100)];
+    expect(await verifyEntries(reader(entries), options)).toMatchObject({
+      ok: false,
+      firstBadPosition: 41,
+      seals: 0,
+    });
+  });
+
   it('names a changed event', async () => {
     const entries = replaced(sealedLog().entries(), 640, (e) => ({ ...e, dataText: '{"n":0}' }));
     const report = await verifyEntries(reader(entries));

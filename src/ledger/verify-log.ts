@@ -30,6 +30,13 @@ class Broken extends Error {
 export const VERIFY_PAGE = 500;
 
 /**
+ * Events kept for the next seal, at most. A ledger left unsealed for longer (written before
+ * seals, or with sealing off) would keep every hash alive to the end, which costs more GC
+ * than the hashing; its events are read again if a seal comes to cover them.
+ */
+const UNSEALED_KEPT = 50_000;
+
+/**
  * Rechecks the whole log in one pass: positions rise (with no gap in SQLite, which never
  * leaves one), each stream's revisions follow on, each event's hash matches its content and
  * its predecessor's hash, and every seal's digest matches the events it covers. Names the
@@ -37,15 +44,22 @@ export const VERIFY_PAGE = 500;
  */
 export function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
   const dense = store instanceof SqliteEventStore;
-  return verifyEntries(dense ? sqliteEntries(store) : portEntries(store), { ...options, densePositions: dense });
+  return verifyEntries(dense ? sqliteEntries(store) : portEntries(store), { ...options, densePositions: dense, rereadable: true });
+}
+
+export interface EntryReaderOptions {
+  /** Positions rise by one, as in SQLite, which never leaves a gap. */
+  readonly densePositions?: boolean;
+  /** The reader reads again from any position (a store; not an export read once). */
+  readonly rereadable?: boolean;
+  /** Events kept for the next seal, at most, when the reader can read them again. */
+  readonly unsealedKept?: number;
 }
 
 /** The same checks over any reader of log entries (a store, an export file). */
-export async function verifyEntries(
-  read: EntryReader,
-  options: VerifyOptions & { readonly densePositions?: boolean } = {},
-): Promise<VerifyReport> {
+export async function verifyEntries(read: EntryReader, options: VerifyOptions & EntryReaderOptions = {}): Promise<VerifyReport> {
   const dense = options.densePositions ?? false;
+  const kept = options.rereadable ? (options.unsealedKept ?? UNSEALED_KEPT) : Infinity;
   // Each stream's revision and hash so far, in arrays indexed by the stream's slot: one map
   // lookup per event and no object per update.
   const slots = new Map<string, number>();
@@ -53,6 +67,8 @@ export async function verifyEntries(
   const hashes: string[] = [];
   // Only what a seal needs is kept until the seal comes: positions and hashes, not texts.
   let unsealed = new SealDigest('');
+  // Set when unsealed events were let go: the next seal reads them again.
+  let unsealedDropped = false;
   let sealedUpTo = 0;
   let checked = 0;
   let seals = 0;
@@ -73,7 +89,8 @@ export async function verifyEntries(
     seals += 1;
   };
 
-  const check = (entry: LogEntry): void => {
+  /** Checks an event's place and hash; answers the hash, equal to the stored one. */
+  const check = (entry: LogEntry): string => {
     const { position, streamId, revision } = entry;
     if (position <= last) throw new Broken(position, `position ${position} does not rise after ${last}`);
     if (dense && position !== last + 1) throw new Broken(last + 1, `the event at position ${last + 1} is missing`);
@@ -92,15 +109,44 @@ export async function verifyEntries(
     // would keep the whole text alive.
     revisions[slot] = revision;
     hashes[slot] = hash;
-    if (entry.type === 'LogSealed') checkSeal(entry);
-    unsealed.add({ position, id: entry.id, hash });
+    return hash;
+  };
+
+  const keepForSeal = (position: number, id: string, hash: string): void => {
+    if (unsealedDropped) return;
+    if (unsealed.count < kept) unsealed.add({ position, id, hash });
+    else {
+      unsealed = new SealDigest(unsealed.previousDigest);
+      unsealedDropped = true;
+    }
+  };
+
+  /** The events between the last seal and `before`, read again, their hashes checked already. */
+  const readUnsealed = async (before: number): Promise<SealDigest> => {
+    const again = new SealDigest(unsealed.previousDigest);
+    for (let after = sealedUpTo; after < before - 1; ) {
+      const page = await read(after, VERIFY_PAGE);
+      for (const entry of page) if (entry.position < before) again.add(entry);
+      const tail = page[page.length - 1];
+      if (!tail) break;
+      after = tail.position;
+    }
+    return again;
   };
 
   try {
     for (;;) {
       const page = await read(last, VERIFY_PAGE);
       for (const entry of page) {
-        check(entry);
+        const hash = check(entry);
+        if (entry.type === 'LogSealed') {
+          if (unsealedDropped) {
+            unsealed = await readUnsealed(entry.position);
+            unsealedDropped = false;
+          }
+          checkSeal(entry);
+        }
+        keepForSeal(entry.position, entry.id, hash);
         last = entry.position;
         checked += 1;
       }
