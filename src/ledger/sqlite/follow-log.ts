@@ -33,6 +33,9 @@ export function followLog(options: FollowOptions): Subscription {
       }
       await options.handler(page);
       last = tail.position;
+      // Reading and handling are synchronous: between pages, let timers and requests run,
+      // or a long catch-up would hold the event loop (health checks unanswered) until done.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   const running = run().catch((error: unknown) => {
