@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { getMetadataStorage, IsInt, IsString, ValidationTypes } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
 import { RecordDialogueDto, CorrectDialogueDto } from '../dialogues/dialogue.dto';
@@ -94,6 +95,22 @@ describe('the shortcut past class-validator for bodies that break no rule', () =
   ])('leaves %s to the full pipe', async (_, body) => {
     expect(shortcut.accept(RecordDialogueDto, body)).toBeUndefined();
     expect(await fullPipe(RecordDialogueDto, body)).toEqual({ refused: expect.any(String) });
+  });
+
+  it('leaves DTOs whose values class-transformer converts to the full pipe', async () => {
+    class Converted {
+      @Type(() => Number)
+      @IsInt()
+      count!: number;
+    }
+    class Trimmed {
+      @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+      @IsString()
+      name!: string;
+    }
+    expect(shortcut.accept(Converted, { count: 3 })).toBeUndefined();
+    expect(shortcut.accept(Trimmed, { name: ' a ' })).toBeUndefined();
+    expect(await fullPipe(Trimmed, { name: ' a ' })).toEqual({ accepted: Object.assign(new Trimmed(), { name: 'a' }) });
   });
 
   it('never takes a body the full pipe refuses, for any DTO of the service (random bodies from each DTO\'s rules)', async () => {

@@ -97,6 +97,8 @@ export class ValidBodyShortcut {
             return null;
         }
       }
+      // A `@Type` on a field not validated as nested converts its value (to a number, a date…).
+      if (!nested && defaultMetadataStorage.findTypeMetadata(dto, name)) return null;
       properties.set(name, { name, conditions, constraints, ...(nested ? { nested } : {}) });
     }
     // class-validator refuses every own key without rules, the declared fields included.
