@@ -12,6 +12,8 @@ export interface OpenLoopOptions {
   readonly request: (index: number) => string;
   /** How long to wait for the last answers after the schedule ends. */
   readonly drainMs: number;
+  /** Stop the schedule early once this many commands wait for a free connection: the service has fallen behind. */
+  readonly maxBacklog: number;
 }
 
 export interface SentCommand {
@@ -32,6 +34,8 @@ export interface OpenLoopResult {
   readonly endedAt: number;
   /** Commands still waiting for a free connection when the last one fell due. */
   readonly backlogAtEnd: number;
+  /** Whether the schedule stopped early because the backlog reached `maxBacklog`. */
+  readonly stoppedEarly: boolean;
 }
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -43,7 +47,8 @@ const HEADER_END = Buffer.from('\r\n\r\n');
  */
 export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const sockets = await Promise.all(Array.from({ length: options.connections }, () => open(options.port)));
-  const total = Math.round((options.rate * options.durationMs) / 1000);
+  let total = Math.round((options.rate * options.durationMs) / 1000);
+  let stoppedEarly = false;
   const interval = 1000 / options.rate;
   const commands: SentCommand[] = [];
   const waiting: SentCommand[] = [];
@@ -119,17 +124,24 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
       if (socket) write(socket, command);
       else waiting.push(command);
     }
+    if (waiting.length >= options.maxBacklog && commands.length < total) {
+      stoppedEarly = true;
+      total = commands.length;
+    }
     if (commands.length < total && !failed) setTimeout(tick, 1);
     else backlogAtEnd = waiting.length;
   };
   tick();
-  const drain = setTimeout(finish, options.durationMs + options.drainMs);
+  // The schedule ends by durationMs; then the last answers have drainMs to come.
+  let drain = setTimeout(function check() {
+    drain = commands.length < total ? setTimeout(check, 100) : setTimeout(finish, options.drainMs);
+  }, options.durationMs);
   await finished;
   clearTimeout(drain);
   const endedAt = clock();
   for (const socket of sockets) socket.destroy();
   if (failed) throw failed;
-  return { commands, startedAt, endedAt, backlogAtEnd };
+  return { commands, startedAt, endedAt, backlogAtEnd, stoppedEarly };
 }
 
 function open(port: number): Promise<Socket> {

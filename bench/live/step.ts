@@ -6,6 +6,9 @@ import { runOpenLoop } from './open-loop';
 import type { SubscriberProcess } from './subscriber-process';
 import type { LoopDelay } from './subscribers';
 
+/** A step stops sending once this many seconds' worth of commands wait for a connection. */
+const BACKLOG_SECONDS = 5;
+
 export interface StepOptions {
   readonly rate: number;
   readonly seconds: number;
@@ -23,6 +26,8 @@ export interface StepResult {
   /** 201s over the time from the first send to the last 201. */
   readonly achievedPerSecond: number;
   readonly backlogAtEnd: number;
+  /** The schedule stopped early: the service fell behind by more than BACKLOG_SECONDS. */
+  readonly stoppedEarly: boolean;
   /** Every command answered 201, at >= 95% of the rate, without a backlog of waiting commands. */
   readonly sustained: boolean;
   readonly deliveries: { readonly expected: number; readonly seen: number; readonly missed: number; readonly spurious: number };
@@ -61,7 +66,8 @@ export async function measureStep(
     durationMs: options.seconds * 1000,
     connections: options.connections,
     request,
-    drainMs: 30_000,
+    drainMs: 60_000,
+    maxBacklog: options.rate * BACKLOG_SECONDS,
   });
   const sendEnded = clock();
   const serverCpuAfter = server.cpuMs();
@@ -97,7 +103,9 @@ export async function measureStep(
     otherAnswers,
     achievedPerSecond,
     backlogAtEnd: sent.backlogAtEnd,
+    stoppedEarly: sent.stoppedEarly,
     sustained:
+      !sent.stoppedEarly &&
       ok.length === sent.commands.length &&
       achievedPerSecond >= 0.95 * options.rate &&
       sent.backlogAtEnd <= 0.01 * sent.commands.length,

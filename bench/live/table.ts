@@ -8,6 +8,8 @@ export interface RateSummary {
   readonly achievedPerSecond: number;
   /** Sustained in every run. */
   readonly sustained: boolean;
+  /** Runs that stopped sending early, the service having fallen behind. */
+  readonly stoppedEarly: number;
   readonly expected: number;
   readonly missed: number;
   readonly spurious: number;
@@ -33,6 +35,7 @@ export function summarise(steps: readonly StepResult[]): RateSummary[] {
       runs: runs.length,
       achievedPerSecond: m((s) => s.achievedPerSecond),
       sustained: runs.every((s) => s.sustained),
+      stoppedEarly: runs.filter((s) => s.stoppedEarly).length,
       expected: m((s) => s.deliveries.expected),
       // Any miss in any run counts: a subscriber must see every command.
       missed: runs.reduce((sum, s) => sum + s.deliveries.missed, 0),
@@ -62,7 +65,7 @@ export function formatRates(summaries: readonly RateSummary[]): string {
   const figures: [string, (s: RateSummary) => string][] = [
     ['commands/s offered', (s) => whole(s.rate)],
     ['commands/s achieved (201s)', (s) => whole(s.achievedPerSecond)],
-    ['sustained', (s) => (s.sustained ? 'yes' : 'NO')],
+    ['sustained', (s) => (s.sustained ? 'yes' : s.stoppedEarly > 0 ? `NO (${s.stoppedEarly} fell behind)` : 'NO')],
     ['deliveries expected per run', (s) => whole(s.expected)],
     ['deliveries missed (all runs)', (s) => whole(s.missed)],
     ['events with no change in scope', (s) => whole(s.spurious)],
