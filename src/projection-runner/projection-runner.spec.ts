@@ -102,6 +102,30 @@ describe('projection runner', () => {
     await runner.stop();
     db.close();
   });
+
+  it('commits the others of a batch in which one read model fails, and rolls that one back alone', async () => {
+    // Appended before the start: the three events come in one batch.
+    await append('Happened');
+    await append('Poison');
+    await append('Happened');
+    const db = openProjectionDatabase(join(dir, 'read.sqlite'));
+    const runner = new ProjectionRunner(store, db, [counter('good'), counter('bad', 'Poison')]);
+    runner.start();
+    expect(await runner.waitFor(3, 2000)).toBe(true);
+    await runner.stop();
+    db.close();
+    const reopened = openProjectionDatabase(join(dir, 'read.sqlite'));
+    expect(count(reopened, 'good')).toBe(3);
+    expect(count(reopened, 'bad')).toBe(0);
+    const checkpoints = reopened
+      .prepare('SELECT name, position FROM projection_checkpoints ORDER BY name')
+      .all();
+    expect(checkpoints).toEqual([
+      { name: 'bad', position: 0 },
+      { name: 'good', position: 3 },
+    ]);
+    reopened.close();
+  });
 });
 
 describe('projection runner, a new version of a read model', () => {

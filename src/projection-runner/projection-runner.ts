@@ -31,9 +31,11 @@ export class ProjectionRunner {
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
   private readonly advanceListeners = new Set<(position: number) => void>();
+  private readonly batchListeners = new Set<(events: readonly RecordedEvent[]) => void>();
   private stopped = false;
   private readonly saveCheckpoint;
   private readonly applyTo: (projection: Running, events: readonly RecordedEvent[]) => number;
+  private readonly applyToAll: (events: readonly RecordedEvent[]) => Map<Running, number>;
 
   constructor(
     private readonly store: EventStore,
@@ -45,7 +47,9 @@ export class ProjectionRunner {
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position`,
     );
-    // Each read model commits its state and checkpoint together, apart from the others.
+    // Each read model applies a batch in a savepoint of its own, with its checkpoint, so that
+    // one that fails rolls back alone; all of them commit together, once per batch (a commit
+    // per read model cost more than applying the events).
     this.applyTo = db.transaction((projection: Running, events: readonly RecordedEvent[]) => {
       let position = projection.position;
       for (const event of events) {
@@ -63,6 +67,18 @@ export class ProjectionRunner {
       const { name, version } = projection.definition;
       this.saveCheckpoint.run(name, version, position);
       return position;
+    });
+    this.applyToAll = db.transaction((events: readonly RecordedEvent[]) => {
+      const reached = new Map<Running, number>();
+      for (const projection of this.running) {
+        if (projection.failure) continue;
+        try {
+          reached.set(projection, this.applyTo(projection, events));
+        } catch (error) {
+          this.stopFailed(projection, error);
+        }
+      }
+      return reached;
     });
   }
 
@@ -168,6 +184,7 @@ export class ProjectionRunner {
     const from = Math.min(...this.running.map((p) => p.position));
     this.delivered = Math.max(this.delivered, from);
     const subscription = this.store.subscribe({ after: from }, (events) => {
+      for (const listener of this.batchListeners) listener(events);
       this.applyBatch(events);
       this.delivered = events[events.length - 1]?.position ?? this.delivered;
       this.release();
@@ -182,25 +199,29 @@ export class ProjectionRunner {
   }
 
   private applyBatch(events: readonly RecordedEvent[]): void {
-    for (const projection of this.running) {
-      if (projection.failure) continue;
-      try {
-        projection.position = this.applyTo(projection, events);
-      } catch (error) {
-        projection.writer.forget?.();
-        const failed =
-          error instanceof ProjectionFailed
-            ? error
-            : new ProjectionFailed(projection.position + 1, error);
-        projection.failure = { position: failed.position, message: failed.message };
-        this.onError(
-          new Error(
-            `read model ${projection.definition.name} stopped at position ${failed.position}: ${failed.message}`,
-          ),
-        );
-      }
+    let reached: Map<Running, number>;
+    try {
+      reached = this.applyToAll(events);
+    } catch (error) {
+      // The whole batch rolled back (the disk, say): every read model reads its state again
+      // and the subscription starts over from the checkpoints.
+      for (const projection of this.running) projection.writer.forget?.();
+      throw error;
     }
+    for (const [projection, position] of reached) projection.position = position;
     this.indexCaughtUp();
+  }
+
+  private stopFailed(projection: Running, error: unknown): void {
+    projection.writer.forget?.();
+    const failed =
+      error instanceof ProjectionFailed ? error : new ProjectionFailed(projection.position + 1, error);
+    projection.failure = { position: failed.position, message: failed.message };
+    this.onError(
+      new Error(
+        `read model ${projection.definition.name} stopped at position ${failed.position}: ${failed.message}`,
+      ),
+    );
   }
 
   /** Gives the read models built from zero their query indexes once they reach the head at start. */
@@ -250,6 +271,15 @@ export class ProjectionRunner {
   onAdvance(listener: (position: number) => void): () => void {
     this.advanceListeners.add(listener);
     return () => this.advanceListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with each batch of events just before the read models apply it, so
+   * that it can note what they held before (the live feed's totals move by the difference).
+   */
+  onBatch(listener: (events: readonly RecordedEvent[]) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
   }
 
   private release(): void {
