@@ -1,7 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { INDICATORS } from '../../projections/indicators/indicator-catalogue';
-import { queryIndicators, type IndicatorQuery } from '../../projections/indicators/indicator-queries';
-import { applicableTargets } from '../../projections/targets/target-queries';
+import {
+  queryIndicators,
+  type IndicatorQuery,
+  type IndicatorValue,
+} from '../../projections/indicators/indicator-queries';
+import { applicableTargets, type ApplicableTarget } from '../../projections/targets/target-queries';
 
 export interface IndicatorRow {
   readonly indicator: string;
@@ -19,8 +23,15 @@ export interface IndicatorRow {
 
 /** One row per catalogued indicator for a unit and everything below it, against its target. */
 export function indicatorRows(db: Database, query: IndicatorQuery): IndicatorRow[] {
-  const values = queryIndicators(db, query);
-  const targets = applicableTargets(db, query);
+  return rowsOf(query.unit, queryIndicators(db, query), applicableTargets(db, query));
+}
+
+/** The rows of a unit from its totals and the targets that apply to it. */
+export function rowsOf(
+  unit: string,
+  values: ReadonlyMap<string, IndicatorValue>,
+  targets: ReadonlyMap<string, ApplicableTarget>,
+): IndicatorRow[] {
   return INDICATORS.map((definition) => {
     const found = values.get(definition.code);
     const value = found?.value ?? 0;
@@ -32,7 +43,7 @@ export function indicatorRows(db: Database, query: IndicatorQuery): IndicatorRow
     return {
       indicator: definition.code,
       label: definition.label,
-      unit: query.unit,
+      unit,
       value,
       counts: definition.counts,
       ...(target

@@ -1,12 +1,30 @@
 import type { ServerResponse } from 'node:http';
 
+/** A unit's rows as a role sees them at a log position, encoded once for every subscriber who gets it. */
+export class Snapshot {
+  private encoded?: Buffer;
+
+  constructor(
+    readonly position: number,
+    readonly rows: string,
+  ) {}
+
+  /** The SSE event: its id is the position. */
+  get frame(): Buffer {
+    this.encoded ??= Buffer.from(
+      `id: ${this.position}\nevent: indicators\ndata: {"position":${this.position},"rows":${this.rows}}\n\n`,
+    );
+    return this.encoded;
+  }
+}
+
 /**
  * One open SSE connection. It never queues more than one snapshot: while the socket is
  * slow, newer snapshots replace the waiting one, so a slow reader cannot hold memory or
  * slow the writers.
  */
 export class LiveSubscriber {
-  private waiting?: { position: number; data: string };
+  private waiting?: Snapshot;
   private blocked = false;
   /** Position of the last snapshot sent (or the client's Last-Event-ID). */
   lastSent: number;
@@ -24,21 +42,20 @@ export class LiveSubscriber {
       this.blocked = false;
       const waiting = this.waiting;
       this.waiting = undefined;
-      if (waiting) this.write(waiting.position, waiting.data);
+      if (waiting) this.write(waiting);
     });
   }
 
-  /** Sends a snapshot taken at `position`, unless one at or after it was already sent. */
-  send(position: number, rows: string): void {
-    if (position <= this.lastSent || rows === this.lastRows) return;
-    this.lastRows = rows;
-    const data = `{"position":${position},"rows":${rows}}`;
+  /** Sends a snapshot, unless one at or after its position was already sent or its rows are those last sent. */
+  send(snapshot: Snapshot): void {
+    if (snapshot.position <= this.lastSent || snapshot.rows === this.lastRows) return;
+    this.lastRows = snapshot.rows;
     if (this.blocked) {
-      this.waiting = { position, data };
-      this.lastSent = position;
+      this.waiting = snapshot;
+      this.lastSent = snapshot.position;
       return;
     }
-    this.write(position, data);
+    this.write(snapshot);
   }
 
   /** Ends the stream: its user may no longer read. */
@@ -50,8 +67,8 @@ export class LiveSubscriber {
     if (!this.blocked) this.socket.write(': keep-alive\n\n');
   }
 
-  private write(position: number, data: string): void {
-    this.lastSent = position;
-    this.blocked = !this.socket.write(`id: ${position}\nevent: indicators\ndata: ${data}\n\n`);
+  private write(snapshot: Snapshot): void {
+    this.lastSent = snapshot.position;
+    this.blocked = !this.socket.write(snapshot.frame);
   }
 }

@@ -1,0 +1,70 @@
+import type { Database } from 'better-sqlite3';
+import { LEVEL_COLUMNS } from '../../projections/indicators/indicator-queries';
+import { prepared } from '../../projections/statement-cache';
+import { UnitTotals, type FactCell } from './unit-totals';
+
+/*
+ * The live feed shows each unit's rows for the whole of time, as recorded (the default of
+ * GET /api/indicators). The conditions below are those of the indicator sums
+ * (projections/indicators/indicator-queries.ts) with an open window; live-facts.spec.ts
+ * checks that totals moved fact by fact equal the sums recomputed.
+ */
+const WINDOW = { from: '0000-01-01', to: '9999-12-31' };
+const COUNTED = `((kind = 'flow' AND date_from >= @from AND date_from <= @to)
+  OR (kind = 'stock' AND date_from <= @to AND (date_to IS NULL OR date_to > @to)))`;
+
+/** The levels a fact counts at: where it was recorded, its district and province then. */
+const LEVELS = LEVEL_COLUMNS.original;
+
+/** A fact of a record as it counts in the live totals: its cell and the units it counts in. */
+export interface CountedFact extends FactCell {
+  readonly id: number;
+  readonly units: readonly string[];
+}
+
+interface FactRow {
+  id: number;
+  indicator: string;
+  dimension: string | null;
+  category: string | null;
+  value: number;
+  unit_code: string;
+  l1: string | null;
+  l2: string | null;
+}
+
+/** A unit's totals from the sums of its facts, as the log stood at `asOf` (all of it when absent). */
+export function loadTotals(db: Database, unit: string, asOf = Number.MAX_SAFE_INTEGER): UnitTotals {
+  const totals = new UnitTotals();
+  for (const column of LEVELS) {
+    const sums = prepared<Record<string, unknown>, FactCell & { facts: number }>(
+      db,
+      `SELECT indicator, dimension, category, SUM(value) AS value, COUNT(*) AS facts FROM indicator_facts
+       WHERE ${column} = @unit AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf) AND ${COUNTED}
+       GROUP BY indicator, dimension, category`,
+    ).all({ unit, asOf, ...WINDOW });
+    for (const sum of sums) totals.add(sum, sum.facts);
+  }
+  return totals;
+}
+
+/** The facts a record holds open now that count in the live totals. */
+export function openFacts(db: Database, streamId: string): CountedFact[] {
+  return prepared<Record<string, unknown>, FactRow>(
+    db,
+    `SELECT id, indicator, dimension, category, value, ${LEVELS.join(', ')} FROM indicator_facts
+     WHERE stream_id = @streamId AND pos_to IS NULL AND ${COUNTED}`,
+  )
+    .all({ streamId, ...WINDOW })
+    .map((row) => ({
+      id: row.id,
+      indicator: row.indicator,
+      dimension: row.dimension,
+      category: row.category,
+      value: row.value,
+      units: LEVELS.flatMap((column) => {
+        const unit = row[column];
+        return unit === null ? [] : [unit];
+      }),
+    }));
+}
