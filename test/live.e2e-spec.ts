@@ -115,14 +115,35 @@ describe('live indicator feed', () => {
     outside.close();
   });
 
+  it('sends nothing to the watchers of a unit the new records do not touch', async () => {
+    const province = await t.user('live.province', 'viewer', '19');
+    const auth = { Authorization: `Bearer ${province}` };
+    const elsewhere = connect(port, '/api/live/indicators?unit=173', auth);
+    await elsewhere.opened;
+    await elsewhere.next(1);
+    const above = connect(port, '/api/live/indicators?unit=19', auth);
+    await above.opened;
+    await above.next(1);
+    const recorded = await record(5);
+    expect((await above.next(2))[1]?.id).toBe(recorded.body.position);
+    // Both units' watchers are served in the same push: a moment more is plenty.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(elsewhere.events).toHaveLength(1);
+    elsewhere.close();
+    above.close();
+  });
+
   it('ends the feed of a user disabled while watching', async () => {
     const watcher = await t.user('live.watcher', 'viewer', '19');
     const feed = connect(port, '/api/live/indicators', { Authorization: `Bearer ${watcher}` });
     const res = await feed.opened;
     await feed.next(1);
     const ended = new Promise<boolean>((resolve) => {
-      res.on('end', () => resolve(true));
-      setTimeout(() => resolve(false), 3000);
+      const timer = setTimeout(() => resolve(false), 3000);
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
     await t.http().post('/api/users/live.watcher/disable').set('Authorization', `Bearer ${await t.adminToken()}`).expect(204);
     await record(3);
