@@ -15,6 +15,8 @@ import { LogSealer } from './log-sealer';
 import type { EventStore } from './event-store.port';
 import { openEventStore } from './open-event-store';
 import { rememberedLocks } from './period-locks';
+import { checkpointInBackground } from './sqlite/background-checkpoints';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export const PROJECTIONS_FILE = 'projections.sqlite';
 export const SUBJECT_KEYS_FILE = 'subject-keys.sqlite';
@@ -44,6 +46,10 @@ export class Ledger {
   ): Promise<Ledger> {
     const store = await openEventStore(config);
     const readModels = openProjectionDatabase(join(config.dataDir, PROJECTIONS_FILE));
+    // Commands wait for both files' commits: neither waits for a checkpoint on the way.
+    const checkpointReleases = [readModels, ...(store instanceof SqliteEventStore ? [store.connection] : [])].map(
+      (db) => checkpointInBackground(db),
+    );
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
     runner.start();
     const appendTimings = new Set<(seconds: number) => void>();
@@ -68,6 +74,7 @@ export class Ledger {
       if (!vault.isErased(subjectId)) vault.erase(subjectId, new Date());
     }
     const ledger = new Ledger(config, store, readModels, runner, commands, keys, vault, appendTimings);
+    ledger.releaseCheckpoints = async () => void (await Promise.all(checkpointReleases.map((release) => release())));
     if (options.sealing) ledger.startSealing(onError);
     return ledger;
   }
@@ -87,10 +94,12 @@ export class Ledger {
   }
 
   private stopSealing = (): void => undefined;
+  private releaseCheckpoints = (): Promise<void> => Promise.resolve();
 
   async close(): Promise<void> {
     this.stopSealing();
     await this.runner.stop();
+    await this.releaseCheckpoints();
     await this.store.close();
     this.readModels.close();
     this.keys.close();
