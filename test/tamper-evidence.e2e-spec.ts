@@ -28,6 +28,8 @@ async function tamperedLedger(tamper: (db: Database.Database) => void) {
   db.close();
   const store = SqliteEventStore.open(file);
   const after = await verifyLog(store);
+  // The same answer from worker threads checking ranges of a few events each.
+  expect(await verifyLog(store, { workers: 2, parallelFrom: 0, rangeEvents: 4 })).toEqual(after);
   await store.close();
   return { before, after };
 }

@@ -34,8 +34,8 @@ export function eventHashOfText(
   );
 }
 
-/** sha256 of a text's UTF-8 bytes, in hex: one call where Node has `crypto.hash` (20.12+). */
-export const sha256Hex: (text: string) => string =
+/** sha256 of a text's UTF-8 bytes (or of bytes), in hex: one call where Node has `crypto.hash` (20.12+). */
+export const sha256Hex: (text: string | Uint8Array) => string =
   typeof crypto.hash === 'function'
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');

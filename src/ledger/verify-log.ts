@@ -2,6 +2,7 @@ import type { EventStore } from './event-store.port';
 import { eventHashOfText } from './event-hash';
 import { portEntries, sealDataOf, sqliteEntries, type EntryReader, type LogEntry } from './log-entries';
 import { SealDigest } from './seal-digest';
+import { verifyRangesInParallel, type ParallelVerifyOptions } from './sqlite/parallel-verify';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface VerifyReport {
@@ -12,7 +13,7 @@ export interface VerifyReport {
   readonly problem?: string;
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions extends ParallelVerifyOptions {
   readonly onProgress?: (checked: number) => void;
 }
 
@@ -41,10 +42,33 @@ const UNSEALED_KEPT = 50_000;
  * leaves one), each stream's revisions follow on, each event's hash matches its content and
  * its predecessor's hash, and every seal's digest matches the events it covers. Names the
  * first position where the log is not as written.
+ *
+ * A large SQLite log is checked in ranges on worker threads first (parallel-verify.ts); the
+ * sequential pass then goes on from where they left off: the end of the log, or the start
+ * of the first range they doubt, where it names the same position and problem as alone.
  */
-export function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const dense = store instanceof SqliteEventStore;
-  return verifyEntries(dense ? sqliteEntries(store) : portEntries(store), { ...options, densePositions: dense, rereadable: true });
+export async function verifyLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+  if (!(store instanceof SqliteEventStore)) return verifyEntries(portEntries(store), { ...options, rereadable: true });
+  const resume = await verifyRangesInParallel(store, options);
+  return verifyEntries(sqliteEntries(store), { ...options, densePositions: true, rereadable: true, resume });
+}
+
+/**
+ * Where a verification picks up, everything before `last` checked already (by parallel
+ * verification): each stream's last revision and the position of its last event, whose
+ * stored hash `hashAt` reads when the stream goes on (it matched the computed one), and the
+ * seals so far. The events since the last seal are read again when the next seal comes.
+ */
+export interface VerifiedSoFar {
+  readonly last: number;
+  readonly checked: number;
+  readonly seals: number;
+  readonly sealedUpTo: number;
+  readonly sealDigest: string;
+  readonly slots: Map<string, number>;
+  readonly revisions: number[];
+  readonly positions: number[];
+  readonly hashAt: (position: number) => string | undefined;
 }
 
 export interface EntryReaderOptions {
@@ -54,6 +78,8 @@ export interface EntryReaderOptions {
   readonly rereadable?: boolean;
   /** Events kept for the next seal, at most, when the reader can read them again. */
   readonly unsealedKept?: number;
+  /** Picks up after events already checked; needs a reader that reads again. */
+  readonly resume?: VerifiedSoFar;
 }
 
 /** The same checks over any reader of log entries (a store, an export file). */
@@ -62,17 +88,20 @@ export async function verifyEntries(read: EntryReader, options: VerifyOptions & 
   const kept = options.rereadable ? (options.unsealedKept ?? UNSEALED_KEPT) : Infinity;
   // Each stream's revision and hash so far, in arrays indexed by the stream's slot: one map
   // lookup per event and no object per update.
-  const slots = new Map<string, number>();
-  const revisions: number[] = [];
-  const hashes: string[] = [];
+  const resume = options.resume;
+  const slots = resume?.slots ?? new Map<string, number>();
+  const revisions: number[] = resume?.revisions ?? [];
+  // Streams picked up from a resumed state have no hash here until they go on.
+  const hashes: (string | undefined)[] = [];
   // Only what a seal needs is kept until the seal comes: positions and hashes, not texts.
-  let unsealed = new SealDigest('');
+  let unsealed = new SealDigest(resume?.sealDigest ?? '');
+  let sealedUpTo = resume?.sealedUpTo ?? 0;
+  let checked = resume?.checked ?? 0;
+  let seals = resume?.seals ?? 0;
+  let last = resume?.last ?? 0;
   // Set when unsealed events were let go: the next seal reads them again.
-  let unsealedDropped = false;
-  let sealedUpTo = 0;
-  let checked = 0;
-  let seals = 0;
-  let last = 0;
+  let unsealedDropped = last > sealedUpTo;
+  const previousHash = (slot: number): string | undefined => hashes[slot] ?? resume?.hashAt(resume.positions[slot]!);
 
   const checkSeal = (seal: LogEntry): void => {
     const { fromPosition, toPosition, previousDigest, digest, entries } = sealDataOf(seal);
@@ -99,7 +128,7 @@ export async function verifyEntries(read: EntryReader, options: VerifyOptions & 
     if (revision !== expected) {
       throw new Broken(position, `${streamId} is at revision ${revision} where ${expected} was expected`);
     }
-    const hash = eventHashOfText(slot === undefined ? undefined : hashes[slot], entry, entry.dataText, entry.metadataText);
+    const hash = eventHashOfText(slot === undefined ? undefined : previousHash(slot), entry, entry.dataText, entry.metadataText);
     if (hash !== entry.hash) throw new Broken(position, `the event at position ${position} does not match its hash`);
     if (slot === undefined) {
       slot = revisions.length;
