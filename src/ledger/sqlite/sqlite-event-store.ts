@@ -11,8 +11,9 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { StoreUnavailable, WrongExpectedRevision } from '../store-errors';
-import { configureDurableConnection, migrateEventLog } from './sqlite-schema';
+import { configureLogConnection, migrateEventLog } from './sqlite-schema';
 import { followLog } from './follow-log';
+import { LogFlushes, walFlusher, type FlushLog } from './log-flush';
 
 interface EventRow {
   position: number;
@@ -44,10 +45,18 @@ const DEFAULT_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 5000;
 const FOREIGN_APPEND_POLL_MS = 1000;
 
+export interface SqliteStoreOptions {
+  /** How the write-ahead log reaches the disk; fdatasync of its file unless a test says. */
+  readonly flushLog?: FlushLog;
+}
+
 /**
  * The embedded event store. Appends from concurrent commands are queued and committed
- * together in one durable transaction (group commit); each append is still atomic and
- * checked against its own expected revision.
+ * together in one transaction (group commit); each append is still atomic and checked
+ * against its own expected revision. A commit is acknowledged once the write-ahead log is
+ * flushed to disk, off the event loop (`LogFlushes`), and until then nobody but the
+ * appenders' own stream reads sees it: subscribers, pages of the log and the head stop
+ * before the first position not yet on disk.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: {
@@ -61,11 +70,21 @@ export class SqliteEventStore implements EventStore {
   };
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  private closing = false;
   private closed = false;
   private readonly wakers = new Set<() => void>();
-  private readonly appendBatch: (batch: PendingAppend[]) => Array<AppendResult | Error>;
+  private readonly appendBatch: (batch: PendingAppend[]) => {
+    from: number;
+    outcomes: Array<AppendResult | Error>;
+  };
+  /** The first position of each committed batch still waiting for the disk, in order. */
+  private readonly unflushed: number[] = [];
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    private readonly flushes: LogFlushes,
+    private readonly closeFlusher: () => void,
+  ) {
     this.statements = {
       streamRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       eventById: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
@@ -86,8 +105,10 @@ export class SqliteEventStore implements EventStore {
     // leaves no partial rows and does not spoil its neighbours. Only refusals stay inside
     // the batch; any other failure (disk, lock) aborts the whole batch, nothing written.
     const appendOne = db.transaction((pending: PendingAppend) => this.appendOne(pending));
-    const batchTransaction = db.transaction((batch: PendingAppend[]) =>
-      batch.map((pending) => {
+    const batchTransaction = db.transaction((batch: PendingAppend[]) => ({
+      // Read under the write lock: every position above it is this batch's.
+      from: (this.statements.head.get()?.head ?? 0) + 1,
+      outcomes: batch.map((pending) => {
         try {
           return appendOne(pending);
         } catch (error) {
@@ -98,18 +119,19 @@ export class SqliteEventStore implements EventStore {
           throw error;
         }
       }),
-    );
+    }));
     // IMMEDIATE takes the write lock up front: a deferred transaction that read first
     // fails at once with SQLITE_BUSY_SNAPSHOT when another process (the CLI) committed
     // meanwhile, instead of waiting out busy_timeout.
     this.appendBatch = (batch) => batchTransaction.immediate(batch);
   }
 
-  static open(file: string): SqliteEventStore {
+  static open(file: string, options: SqliteStoreOptions = {}): SqliteEventStore {
     const db = new Database(file);
-    configureDurableConnection(db);
+    configureLogConnection(db);
     migrateEventLog(db);
-    return new SqliteEventStore(db);
+    const flusher = walFlusher(db.name);
+    return new SqliteEventStore(db, new LogFlushes(options.flushLog ?? flusher.flush), flusher.close);
   }
 
   /** The underlying connection, for the adapter's own tools (backup, verify). */
@@ -122,7 +144,8 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailable('the event store is closed'));
+    if (this.closing) return Promise.reject(new StoreUnavailable('the event store is closed'));
+    if (this.flushes.failed) return Promise.reject(notDurable(this.flushes.failed));
     if (events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
@@ -138,9 +161,9 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: Array<AppendResult | Error>;
+    let committed: ReturnType<typeof this.appendBatch>;
     try {
-      outcomes = this.appendBatch(batch);
+      committed = this.appendBatch(batch);
     } catch (error) {
       const failure = new StoreUnavailable('the event store could not commit; nothing was written', {
         cause: error,
@@ -148,12 +171,29 @@ export class SqliteEventStore implements EventStore {
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index];
-      if (outcome instanceof Error) pending.reject(outcome);
-      else if (outcome) pending.resolve(outcome);
-    });
-    this.wakeFollowers();
+    const { from, outcomes } = committed;
+    this.unflushed.push(from);
+    this.flushes.afterCommit(
+      () => {
+        this.unflushed.shift();
+        batch.forEach((pending, index) => {
+          const outcome = outcomes[index];
+          if (outcome instanceof Error) pending.reject(outcome);
+          else if (outcome) pending.resolve(outcome);
+        });
+        this.wakeFollowers();
+      },
+      // What was not flushed stays unread: readers stop before it for good.
+      (error) => batch.forEach((pending) => pending.reject(notDurable(error))),
+    );
+  }
+
+  /** The rows before the first position not yet on disk. */
+  private durable<T>(rows: T[], positionOf: (row: T) => number): T[] {
+    const limit = this.unflushed[0];
+    if (limit === undefined) return rows;
+    const cut = rows.findIndex((row) => positionOf(row) >= limit);
+    return cut < 0 ? rows : rows.slice(0, cut);
   }
 
   private appendOne(pending: PendingAppend): AppendResult {
@@ -207,17 +247,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(after: number, limit: number): RecordedEvent[] {
-    return this.guard(() => this.statements.readAll.all(after, limit).map(toRecorded));
+    return this.guard(() => this.durable(this.statements.readAll.all(after, limit), (row) => row.position).map(toRecorded));
   }
 
   /** Rows as arrays in column order, unparsed: the cheapest read, for verification. */
   readRawRows(after: number, limit: number): RawEventRow[] {
-    return this.guard(() => this.statements.readAllRaw.all(after, limit));
+    return this.guard(() => this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]));
   }
 
   /** Raw rows, for callers that parse lazily (verification, export). */
   readRawPage(after: number, limit: number): EventRow[] {
-    return this.guard(() => this.statements.readAll.all(after, limit));
+    return this.guard(() => this.durable(this.statements.readAll.all(after, limit), (row) => row.position));
   }
 
   subscribe(options: { readonly after: number }, handler: EventHandler): Subscription {
@@ -257,16 +297,23 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.guard(() => this.statements.head.get()?.head ?? 0);
+    return this.guard(() => {
+      const head = this.statements.head.get()?.head ?? 0;
+      const limit = this.unflushed[0];
+      return limit === undefined ? head : Math.min(head, limit - 1);
+    });
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closing) return;
+    this.closing = true;
     // Let queued appends finish first: they were accepted and may be acknowledged.
     if (this.queue.length > 0) this.flush();
+    await this.flushes.idle();
     this.closed = true;
     this.wakeFollowers();
     this.db.close();
+    this.closeFlusher();
   }
 
   private guard<T>(read: () => T): T {
@@ -277,6 +324,10 @@ export class SqliteEventStore implements EventStore {
       throw new StoreUnavailable('the event store could not be read', { cause: error });
     }
   }
+}
+
+function notDurable(cause: Error): StoreUnavailable {
+  return new StoreUnavailable('the event store could not flush its log to disk; it accepts no more appends', { cause });
 }
 
 function assertExpected(streamId: string, expected: ExpectedRevision, current: number): void {

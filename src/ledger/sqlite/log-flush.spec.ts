@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SYSTEM_ACTOR } from '../envelope';
+import type { FlushLog } from './log-flush';
+import { LogFlushes } from './log-flush';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** A log flush the test completes by hand. */
+function heldFlushes() {
+  const pending: Array<(error: Error | null) => void> = [];
+  const flushLog: FlushLog = (done) => void pending.push(done);
+  return {
+    flushLog,
+    get started() {
+      return pending.length;
+    },
+    complete: (error: Error | null = null) => pending.shift()?.(error),
+  };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('log flushes', () => {
+  it('acknowledges commits in order once a flush that started after them ends, one flush at a time', async () => {
+    const disk = heldFlushes();
+    const flushes = new LogFlushes(disk.flushLog);
+    const acknowledged: string[] = [];
+    flushes.afterCommit(() => acknowledged.push('a'), fail);
+    flushes.afterCommit(() => acknowledged.push('b'), fail);
+    expect(disk.started).toBe(1);
+    disk.complete();
+    // a's flush started before b committed: b waits for the next one.
+    expect(acknowledged).toEqual(['a']);
+    expect(disk.started).toBe(1);
+    // b's flush is under way: c, committed meanwhile, waits for the one after.
+    flushes.afterCommit(() => acknowledged.push('c'), fail);
+    disk.complete();
+    expect(acknowledged).toEqual(['a', 'b']);
+    disk.complete();
+    expect(acknowledged).toEqual(['a', 'b', 'c']);
+    await flushes.idle();
+  });
+
+  it('refuses what waits and everything after a failed flush', () => {
+    const disk = heldFlushes();
+    const flushes = new LogFlushes(disk.flushLog);
+    const outcomes: string[] = [];
+    flushes.afterCommit(() => outcomes.push('a durable'), () => outcomes.push('a refused'));
+    flushes.afterCommit(() => outcomes.push('b durable'), () => outcomes.push('b refused'));
+    disk.complete(new Error('EIO'));
+    flushes.afterCommit(() => outcomes.push('c durable'), () => outcomes.push('c refused'));
+    expect(outcomes).toEqual(['a refused', 'b refused', 'c refused']);
+    expect(flushes.failed?.message).toBe('EIO');
+  });
+});
+
+describe('SQLite store, acknowledged only once on disk', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'p8-flush-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const event = (id: string) => ({
+    id,
+    type: 'Happened',
+    schemaVersion: 1,
+    data: {},
+    metadata: {
+      actor: SYSTEM_ACTOR,
+      recordedAt: new Date().toISOString(),
+      unitCode: '19',
+      correlationId: id,
+      causationId: id,
+    },
+  });
+
+  it('shows an append to subscribers, pages and the head only after its flush, and then acknowledges it', async () => {
+    const disk = heldFlushes();
+    const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
+    const seen: number[] = [];
+    const subscription = store.subscribe({ after: 0 }, (events) => void seen.push(...events.map((e) => e.position)));
+    let acknowledged = false;
+    const append = store
+      .appendToStream('s-1', [event('e-1')], { expectedRevision: 'no_stream' })
+      .then((result) => ((acknowledged = true), result));
+    while (disk.started === 0) await settle();
+    await settle();
+    expect(acknowledged).toBe(false);
+    expect(seen).toEqual([]);
+    expect(await store.headPosition()).toBe(0);
+    expect(await store.readAll()).toEqual([]);
+    // The stream itself reads what was committed: the next command on it decides after it.
+    expect((await store.readStream('s-1')).map((e) => e.id)).toEqual(['e-1']);
+    disk.complete();
+    expect((await append).position).toBe(1);
+    while (seen.length === 0) await settle();
+    expect(seen).toEqual([1]);
+    expect(await store.headPosition()).toBe(1);
+    await subscription.close();
+    await store.close();
+  });
+
+  it('refuses the appends of a failed flush and every later one, and never shows them', async () => {
+    const disk = heldFlushes();
+    const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
+    const first = store.appendToStream('s-1', [event('e-1')], { expectedRevision: 'no_stream' });
+    const refused = expect(first).rejects.toThrow('could not flush its log to disk');
+    while (disk.started === 0) await settle();
+    disk.complete(new Error('EIO'));
+    await refused;
+    await expect(store.appendToStream('s-2', [event('e-2')], { expectedRevision: 'no_stream' })).rejects.toThrow(
+      'accepts no more appends',
+    );
+    expect(await store.headPosition()).toBe(0);
+    expect(await store.readAll()).toEqual([]);
+    await store.close();
+  });
+
+  it('waits on close for the flush under way, so that what was accepted is acknowledged', async () => {
+    const disk = heldFlushes();
+    const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
+    const append = store.appendToStream('s-1', [event('e-1')], { expectedRevision: 'no_stream' });
+    while (disk.started === 0) await settle();
+    const closed = store.close();
+    disk.complete();
+    await closed;
+    expect((await append).position).toBe(1);
+  });
+});
+
+function fail(error: Error): never {
+  throw error;
+}
