@@ -5,6 +5,7 @@
  *   node rebuild-child.js rebuild <ledger.sqlite> <projections.sqlite>
  */
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import { checkpointInBackground } from '../../src/ledger/sqlite/background-checkpoints';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { openProjectionDatabase } from '../../src/projection-runner/projection-database';
 import { ProjectionRunner } from '../../src/projection-runner/projection-runner';
@@ -29,12 +30,15 @@ async function main(): Promise<void> {
     if (seen !== head) throw new Error(`scanned ${seen} of ${head}`);
   } else {
     const db = openProjectionDatabase(readFile ?? `${logFile}.bench-projections`);
+    // As the service and `npm run ledger -- rebuild` (which opens the service's ledger) do.
+    const releaseCheckpoints = checkpointInBackground(db);
     const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, (e) => {
       throw e;
     });
     runner.start();
     if (!(await runner.waitFor(head, 3_600_000))) throw new Error('the rebuild did not finish');
     await runner.stop();
+    await releaseCheckpoints();
     db.close();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
