@@ -11,9 +11,17 @@ interface SealState {
   readonly sealPosition: number;
 }
 
+/** The seal stream's fold, one for every seal, so the command loop keeps it between seals. */
+const countSeals = { initialState: (): number => 0, evolve: (sealed: number): number => sealed + 1 };
+
+/** Events a page of the sealer reads; it lets requests in between pages. */
+const PAGE = 5000;
+
 /**
  * Seals the global log at intervals: every `every` events, or on demand, it appends a
- * LogSealed event whose digest covers all events since the previous seal.
+ * LogSealed event whose digest covers the events since the previous seal, at most ten
+ * times `every` of them: a long unsealed stretch (a ledger from before seals) gets several
+ * seals of bounded size, one after the other, not one huge event.
  */
 export class LogSealer {
   private running?: Promise<void>;
@@ -32,37 +40,47 @@ export class LogSealer {
   }
 
   private async seal(minimum: number): Promise<void> {
-    const previous = (this.last ??= await this.lastSeal());
+    let previous = (this.last ??= await this.lastSeal());
     const head = await this.store.headPosition();
     // The newest seal itself never needs sealing on its own.
     if (head <= previous.sealPosition || head - previous.toPosition < minimum) return;
+    while (previous.toPosition < head) {
+      const next = await this.sealAfter(previous, head);
+      if (!next) return;
+      previous = this.last = next;
+    }
+  }
+
+  /** Seals the events after `previous`, up to `head` and at most ten times `every` of them. */
+  private async sealAfter(previous: SealState, head: number): Promise<SealState | undefined> {
+    const largest = this.every * 10;
     const digest = new SealDigest(previous.digest);
     let to = previous.toPosition;
-    for (let after = previous.toPosition; after < head; ) {
-      const page = await this.store.readAll({ after, limit: 5000 });
+    for (let after = previous.toPosition; after < head && digest.count < largest; ) {
+      const page = await this.store.readAll({ after, limit: Math.min(PAGE, largest - digest.count) });
       for (const event of page) {
         if (event.position > head) break;
         digest.add({ position: event.position, id: event.id, hash: event.metadata.hash });
         to = event.position;
       }
       const tail = page[page.length - 1];
-      if (!tail || page.length < 5000) break;
+      if (!tail) break;
       after = tail.position;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (digest.count === 0) return;
+    if (digest.count === 0) return undefined;
     const data = { fromPosition: previous.toPosition, toPosition: to, count: digest.count, previousDigest: previous.digest, digest: digest.digest(), entries: digest.entryList() };
     const sealed = await this.commands.run<number, LogSealed>(
       {
         streamId: SEAL_STREAM,
-        initialState: () => 0,
-        evolve: (n) => n + 1,
+        ...countSeals,
         decide: () => [{ type: 'LogSealed', schemaVersion: SEAL_SCHEMA_VERSION, data }],
         unitOf: () => SYSTEM_ACTOR.unitCode,
         resultId: `seal-${to}`,
       },
       { actor: SYSTEM_ACTOR, now: new Date(), correlationId: `seal-${to}` },
     );
-    this.last = { toPosition: to, digest: data.digest, sealPosition: sealed.position };
+    return { toPosition: to, digest: data.digest, sealPosition: sealed.position };
   }
 
   private async lastSeal(): Promise<SealState> {
