@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEAL_STREAM, type LogSealed } from '../../events/ledger-seal';
 import { CommandLoop } from './command-loop';
-import { SYSTEM_ACTOR } from './envelope';
 import { chainEvents } from './event-hash';
 import { LogSealer } from './log-sealer';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { systemEvent } from './testing/system-event';
 import { verifyLog } from './verify-log';
 
 describe('log sealer', () => {
@@ -27,21 +27,7 @@ describe('log sealer', () => {
     Promise.all(
       Array.from({ length: count }, () => {
         const i = appended++;
-        const [event] = chainEvents(`s-${i}`, 0, undefined, [
-          {
-            id: `e-${i}`,
-            type: 'Counted',
-            schemaVersion: 1,
-            data: { n: i },
-            metadata: {
-              actor: SYSTEM_ACTOR,
-              recordedAt: '2024-01-01T00:00:00.000Z',
-              unitCode: '19',
-              correlationId: 'c',
-              causationId: 'c',
-            },
-          },
-        ]);
+        const [event] = chainEvents(`s-${i}`, 0, undefined, [systemEvent(`e-${i}`, 'Counted', { n: i })]);
         return store.appendToStream(`s-${i}`, [event!], { expectedRevision: 'no_stream' });
       }),
     );

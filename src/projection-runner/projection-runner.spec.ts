@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectionDefinition } from '../../projections/projection';
-import { SYSTEM_ACTOR } from '../ledger/envelope';
 import { SqliteEventStore } from '../ledger/sqlite/sqlite-event-store';
+import { systemEvent } from '../ledger/testing/system-event';
 import { openProjectionDatabase } from './projection-database';
 import { ProjectionRunner } from './projection-runner';
 
@@ -32,25 +32,9 @@ describe('projection runner', () => {
   let dir: string;
   let store: SqliteEventStore;
   const append = (type: string) =>
-    store.appendToStream(
-      `s-${Math.random()}`,
-      [
-        {
-          id: `${Math.random()}`,
-          type,
-          schemaVersion: 1,
-          data: {},
-          metadata: {
-            actor: SYSTEM_ACTOR,
-            recordedAt: new Date().toISOString(),
-            unitCode: '19',
-            correlationId: 'c',
-            causationId: 'c',
-          },
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    store.appendToStream(`s-${Math.random()}`, [systemEvent(`${Math.random()}`, type)], {
+      expectedRevision: 'no_stream',
+    });
   const count = (db: Database.Database, name: string) =>
     (db.prepare(`SELECT n FROM ${name}`).get() as { n: number }).n;
 
@@ -132,25 +116,9 @@ describe('projection runner, a new version of a read model', () => {
   let dir: string;
   let store: SqliteEventStore;
   const append = (type: string) =>
-    store.appendToStream(
-      `s-${Math.random()}`,
-      [
-        {
-          id: `${Math.random()}`,
-          type,
-          schemaVersion: 1,
-          data: {},
-          metadata: {
-            actor: SYSTEM_ACTOR,
-            recordedAt: new Date().toISOString(),
-            unitCode: '19',
-            correlationId: 'c',
-            causationId: 'c',
-          },
-        },
-      ],
-      { expectedRevision: 'no_stream' },
-    );
+    store.appendToStream(`s-${Math.random()}`, [systemEvent(`${Math.random()}`, type)], {
+      expectedRevision: 'no_stream',
+    });
   /** Version 1 counts events; version 2 counts them twice: a changed meaning. */
   const tally = (version: number): ProjectionDefinition => ({
     name: 'tally',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SYSTEM_ACTOR } from '../envelope';
+import { systemEvent } from '../testing/system-event';
 import type { FlushLog } from './log-flush';
 import { LogFlushes } from './log-flush';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -60,19 +60,7 @@ describe('SQLite store, acknowledged only once on disk', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'p8-flush-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const event = (id: string) => ({
-    id,
-    type: 'Happened',
-    schemaVersion: 1,
-    data: {},
-    metadata: {
-      actor: SYSTEM_ACTOR,
-      recordedAt: new Date().toISOString(),
-      unitCode: '19',
-      correlationId: id,
-      causationId: id,
-    },
-  });
+  const event = (id: string) => systemEvent(id);
 
   it('shows an append to subscribers, pages and the head only after its flush, and then acknowledges it', async () => {
     const disk = heldFlushes();
