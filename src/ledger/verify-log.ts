@@ -54,10 +54,10 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
 }
 
 /**
- * Where a verification picks up, everything before `last` checked already (by parallel
- * verification): each stream's last revision and the position of its last event, whose
- * stored hash `hashAt` reads when the stream goes on (it matched the computed one), and the
- * seals so far. The events since the last seal are read again when the next seal comes.
+ * Where a verification picks up, everything up to `last` checked already (by parallel
+ * verification): the seals so far, and each stream's last revision and hash there, asked
+ * for when the stream goes on. The events since the last seal are read again when the next
+ * seal comes.
  */
 export interface VerifiedSoFar {
   readonly last: number;
@@ -65,10 +65,7 @@ export interface VerifiedSoFar {
   readonly seals: number;
   readonly sealedUpTo: number;
   readonly sealDigest: string;
-  readonly slots: Map<string, number>;
-  readonly revisions: number[];
-  readonly positions: number[];
-  readonly hashAt: (position: number) => string | undefined;
+  readonly streamAt: (streamId: string) => { readonly revision: number; readonly hash: string | undefined } | undefined;
 }
 
 export interface EntryReaderOptions {
@@ -89,9 +86,8 @@ export async function verifyEntries(read: EntryReader, options: VerifyOptions & 
   // Each stream's revision and hash so far, in arrays indexed by the stream's slot: one map
   // lookup per event and no object per update.
   const resume = options.resume;
-  const slots = resume?.slots ?? new Map<string, number>();
-  const revisions: number[] = resume?.revisions ?? [];
-  // Streams picked up from a resumed state have no hash here until they go on.
+  const slots = new Map<string, number>();
+  const revisions: number[] = [];
   const hashes: (string | undefined)[] = [];
   // Only what a seal needs is kept until the seal comes: positions and hashes, not texts.
   let unsealed = new SealDigest(resume?.sealDigest ?? '');
@@ -101,7 +97,16 @@ export async function verifyEntries(read: EntryReader, options: VerifyOptions & 
   let last = resume?.last ?? 0;
   // Set when unsealed events were let go: the next seal reads them again.
   let unsealedDropped = last > sealedUpTo;
-  const previousHash = (slot: number): string | undefined => hashes[slot] ?? resume?.hashAt(resume.positions[slot]!);
+  /** A stream met for the first time here, already checked before the point resumed from. */
+  const resumedSlot = (streamId: string): number | undefined => {
+    const before = resume?.streamAt(streamId);
+    if (!before) return undefined;
+    const slot = revisions.length;
+    slots.set(streamId, slot);
+    revisions[slot] = before.revision;
+    hashes[slot] = before.hash;
+    return slot;
+  };
 
   const checkSeal = (seal: LogEntry): void => {
     const { fromPosition, toPosition, previousDigest, digest, entries } = sealDataOf(seal);
@@ -123,12 +128,12 @@ export async function verifyEntries(read: EntryReader, options: VerifyOptions & 
     const { position, streamId, revision } = entry;
     if (position <= last) throw new Broken(position, `position ${position} does not rise after ${last}`);
     if (dense && position !== last + 1) throw new Broken(last + 1, `the event at position ${last + 1} is missing`);
-    let slot = slots.get(streamId);
+    let slot = slots.get(streamId) ?? (resume && resumedSlot(streamId));
     const expected = slot === undefined ? 0 : revisions[slot]! + 1;
     if (revision !== expected) {
       throw new Broken(position, `${streamId} is at revision ${revision} where ${expected} was expected`);
     }
-    const hash = eventHashOfText(slot === undefined ? undefined : previousHash(slot), entry, entry.dataText, entry.metadataText);
+    const hash = eventHashOfText(slot === undefined ? undefined : hashes[slot], entry, entry.dataText, entry.metadataText);
     if (hash !== entry.hash) throw new Broken(position, `the event at position ${position} does not match its hash`);
     if (slot === undefined) {
       slot = revisions.length;

@@ -14,7 +14,9 @@ import {
   mergeStreams,
   planCoverages,
   planRanges,
-  type StreamState,
+  splitIntoLanes,
+  StreamTable,
+  streamKey,
 } from './parallel-verify-merge';
 
 export interface ParallelVerifyOptions {
@@ -29,6 +31,8 @@ export interface ParallelVerifyOptions {
 
 const MAX_WORKERS = 4;
 const PARALLEL_FROM = 50_000;
+/** Workers read the file through a mapping of up to this size (SQLite's own cap is 2 GB). */
+const MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 /**
  * tsc copies no .js into dist/: under ts-jest the worker sits beside this module, and the
@@ -61,9 +65,13 @@ export async function verifyRangesInParallel(
   const head = await store.headPosition();
   if (head < (options.parallelFrom ?? PARALLEL_FROM)) return undefined;
 
+  // Only to plan: the seals' fields as SQLite reads them, without parsing their entry lists
+  // in JavaScript. What the checks use is what the workers parse, as the sequential verifier.
   const sealRows = db
-    .prepare<[string, number], [number, unknown]>(
-      'SELECT position, data FROM events WHERE stream_id = ? AND position <= ? ORDER BY position',
+    .prepare<[string, number], unknown[]>(
+      `SELECT position, data ->> '$.fromPosition', data ->> '$.toPosition',
+              data ->> '$.previousDigest', data ->> '$.digest'
+       FROM events WHERE stream_id = ? AND position <= ? AND json_valid(data) ORDER BY position`,
     )
     .raw(true)
     .all(SEAL_STREAM, head);
@@ -78,14 +86,18 @@ export async function verifyRangesInParallel(
       { length: Math.min(count, ranges.length) },
       () =>
         new Worker(file, {
-          workerData: { verifyLedger: db.name, betterSqlite3: require.resolve('better-sqlite3') },
+          workerData: {
+            verifyLedger: db.name,
+            betterSqlite3: require.resolve('better-sqlite3'),
+            mmapBytes: MMAP_BYTES,
+          },
         }),
     );
   } catch {
     return undefined;
   }
 
-  const streams: StreamState = { slots: new Map(), revisions: [], positions: [] };
+  const streams = new StreamTable();
   let seals: SealState = { seals: 0, sealedUpTo: 0, digest: '' };
   const digests = new Map<number, string>();
   const slices = new Map<number, Uint8Array[]>();
@@ -123,22 +135,24 @@ export async function verifyRangesInParallel(
       }
       seals = sealed;
       merged += 1;
-      options.onProgress?.(ranges[merged - 1]!.to);
     }
   };
 
-  let next = 0;
+  // Each worker checks one lane of consecutive ranges, in order, and chains a stream going
+  // on from one of its ranges to the next without looking the stream up in the file.
+  const lanes = splitIntoLanes(ranges, workers.length);
+  let answered = 0;
   await Promise.all(
     workers.map(
-      (worker) =>
+      (worker, lane) =>
         new Promise<void>((done) => {
-          let current = -1;
+          const [start, end] = lanes[lane]!;
+          let current = start;
           const give = (): void => {
-            if (next >= doubt) {
+            if (current >= end || current >= doubt) {
               done();
               return;
             }
-            current = next++;
             const range = ranges[current]!;
             worker.postMessage({
               index: current,
@@ -149,12 +163,16 @@ export async function verifyRangesInParallel(
           };
           worker.on('message', (answer: RangeAnswer & { index: number }) => {
             answers[answer.index] = answer;
+            answered += ranges[answer.index]!.to - ranges[answer.index]!.after;
+            if (answer.ok && doubt === ranges.length) options.onProgress?.(answered);
             mergeReady();
+            // The rest of a lane after a range in doubt is left to the sequential verifier.
+            current = answer.ok ? current + 1 : end;
             give();
           });
           // A worker that fails leaves its range in doubt: the sequential verifier decides.
           const fail = (): void => {
-            if (current >= 0 && !answers[current]) {
+            if (current < end && !answers[current]) {
               answers[current] = { ok: false };
               mergeReady();
             }
@@ -166,11 +184,14 @@ export async function verifyRangesInParallel(
         }),
     ),
   );
-  await Promise.all(workers.map((worker) => worker.terminate()));
+  // Their threads wind down on their own: nothing waits for them.
+  for (const worker of workers) void worker.terminate();
 
   const last = merged === ranges.length ? head : ranges[merged]!.after;
-  const hashAt = db
-    .prepare<[number], [string]>('SELECT metadata FROM events WHERE position = ?')
+  const rowAt = db
+    .prepare<[number], [unknown, unknown]>(
+      'SELECT stream_id, metadata FROM events WHERE position = ?',
+    )
     .raw(true);
   return {
     last,
@@ -178,10 +199,13 @@ export async function verifyRangesInParallel(
     seals: seals.seals,
     sealedUpTo: seals.sealedUpTo,
     sealDigest: seals.digest,
-    ...streams,
-    hashAt: (position) => {
-      const row = hashAt.get(position);
-      return row && typeof row[0] === 'string' ? splitHashedMetadata(row[0])?.hash : undefined;
+    streamAt: (streamId) => {
+      const entry = streams.find(...streamKey(streamId));
+      if (entry < 0) return undefined;
+      // The stream of that key met before is this one only if its last event is.
+      const [stream, metadata] = rowAt.get(streams.positionAt(entry)) ?? [];
+      if (stream !== streamId || typeof metadata !== 'string') return undefined;
+      return { revision: streams.revisionAt(entry), hash: splitHashedMetadata(metadata)?.hash };
     },
   };
 }
