@@ -33,15 +33,19 @@ export async function createApp(
   });
   app.useGlobalPipes(strictValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  const document = documentErrors(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('P8 Ledger')
-      .setDescription("Project 8's activities, cases and indicators as an immutable event log")
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  ));
+  // Built at the first request for it, not at start-up: scanning every route takes a while.
+  const document = () =>
+    documentErrors(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('P8 Ledger')
+          .setDescription("Project 8's activities, cases and indicators as an immutable event log")
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   const metrics = app.get(LedgerMetrics);
   // Counted from Fastify's own response hook: cheaper than an interceptor on every request.
