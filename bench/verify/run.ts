@@ -4,12 +4,12 @@
  * rows raw from the same store in the same run. See bench/README.md.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandLoop } from '../../src/ledger/command-loop';
 import { LogSealer } from '../../src/ledger/log-sealer';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
-import { VERIFY_PAGE, verifyLog } from '../../src/ledger/verify-log';
+import { VERIFY_PAGE, verifyLog, type VerifyOptions } from '../../src/ledger/verify-log';
 import { median } from '../lib/stats';
 import { generateLedger } from '../projections/generate-ledger';
 
@@ -17,6 +17,12 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GOAL = 200_000;
 const PROJECT_ROOT = join(__dirname, '..', '..', '..');
+
+interface Run {
+  rawRead: Rate;
+  verify: Rate;
+  oneThread: Rate;
+}
 
 interface Rate {
   /** Per second of wall-clock time. */
@@ -78,26 +84,36 @@ async function main(): Promise<void> {
     if (!given) await generateSealed(store);
     const events = await store.headPosition();
     let seals = 0;
-    const verify = async (): Promise<number> => {
-      const report = await verifyLog(store);
-      if (!report.ok) throw new Error(`the ledger does not verify: ${report.problem}`);
-      seals = report.seals;
-      return report.checked;
-    };
-    // One uncounted round of each, so that neither is measured while it is still compiled.
+    // As the service and the CLI verify (worker threads on a large SQLite ledger), and in
+    // the calling thread alone, for comparison.
+    const verifier =
+      (options: VerifyOptions) => async (): Promise<number> => {
+        const report = await verifyLog(store, options);
+        if (!report.ok) throw new Error(`the ledger does not verify: ${report.problem}`);
+        seals = report.seals;
+        return report.checked;
+      };
+    const verify = verifier({});
+    const verifyAlone = verifier({ workers: 0 });
+    // One uncounted round of each, so that none is measured while it is still compiled.
     rawRead(store);
     await verify();
-    // Alternate the two, so that a slower moment of the machine weighs on both alike.
-    const runs: { rawRead: Rate; verify: Rate }[] = [];
+    await verifyAlone();
+    // Alternate them, so that a slower moment of the machine weighs on all alike.
+    const runs: Run[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const figures = { rawRead: await rate(() => rawRead(store)), verify: await rate(verify) };
+      const figures = {
+        rawRead: await rate(() => rawRead(store)),
+        verify: await rate(verify),
+        oneThread: await rate(verifyAlone),
+      };
       runs.push(figures);
       process.stderr.write(
-        `run ${run + 1}: verify ${format(figures.verify)}, raw read ${format(figures.rawRead)}\n`,
+        `run ${run + 1}: verify ${format(figures.verify)}, one thread ${format(figures.oneThread)}, raw read ${format(figures.rawRead)}\n`,
       );
     }
     await store.close();
-    const middle = (pick: (r: { rawRead: Rate; verify: Rate }) => number) => median(runs.map(pick));
+    const middle = (pick: (r: Run) => number) => median(runs.map(pick));
     const figures = {
       events,
       seals,
@@ -105,21 +121,27 @@ async function main(): Promise<void> {
         perSecond: middle((r) => r.verify.perSecond),
         perCpuSecond: middle((r) => r.verify.perCpuSecond),
       },
+      oneThread: {
+        perSecond: middle((r) => r.oneThread.perSecond),
+        perCpuSecond: middle((r) => r.oneThread.perCpuSecond),
+      },
       rawRead: {
         perSecond: middle((r) => r.rawRead.perSecond),
         perCpuSecond: middle((r) => r.rawRead.perCpuSecond),
       },
+      workers: Math.min(availableParallelism(), 4),
       ratio: middle((r) => r.verify.perSecond / r.rawRead.perSecond),
       cpuRatio: middle((r) => r.verify.perCpuSecond / r.rawRead.perCpuSecond),
       goal: GOAL,
       runs,
     };
     console.log(
-      `\nVerification of ${events.toLocaleString('en')} events with ${seals} seals, median of ${RUNS} runs`,
+      `\nVerification of ${events.toLocaleString('en')} events with ${seals} seals, median of ${RUNS} runs (${figures.workers} workers)`,
     );
     console.log(
       `  verify (hashes, chains, seals)  ${format(figures.verify)}   goal ≥ ${GOAL.toLocaleString('en')}/s`,
     );
+    console.log(`  verify in one thread            ${format(figures.oneThread)}`);
     console.log(`  raw read of the same rows       ${format(figures.rawRead)}`);
     console.log(
       `  verify / raw read               ${figures.ratio.toFixed(2)} (per CPU second ${figures.cpuRatio.toFixed(2)})`,

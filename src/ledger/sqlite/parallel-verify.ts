@@ -139,20 +139,38 @@ export async function verifyRangesInParallel(
   };
 
   // Each worker checks one lane of consecutive ranges, in order, and chains a stream going
-  // on from one of its ranges to the next without looking the stream up in the file.
-  const lanes = splitIntoLanes(ranges, workers.length);
+  // on from one of its ranges to the next without looking the stream up in the file. A
+  // worker done with its lane takes the later half of what is left of the longest other one.
+  const lanes = splitIntoLanes(ranges, workers.length).map(([next, end]) => ({ next, end }));
+  const steal = (): { next: number; end: number } | undefined => {
+    // Only ranges before the first one in doubt are worth checking.
+    const left = (lane: { next: number; end: number }) => Math.min(lane.end, doubt) - lane.next;
+    let longest: { next: number; end: number } | undefined;
+    for (const lane of lanes) if (!longest || left(lane) > left(longest)) longest = lane;
+    if (!longest || left(longest) < 2) return undefined;
+    const half = { next: longest.next + Math.ceil(left(longest) / 2), end: longest.end };
+    longest.end = half.next;
+    lanes.push(half);
+    return half;
+  };
   let answered = 0;
   await Promise.all(
     workers.map(
-      (worker, lane) =>
+      (worker, index) =>
         new Promise<void>((done) => {
-          const [start, end] = lanes[lane]!;
-          let current = start;
+          let lane = lanes[index]!;
+          let current = -1;
           const give = (): void => {
-            if (current >= end || current >= doubt) {
-              done();
-              return;
+            if (lane.next >= lane.end || lane.next >= doubt) {
+              const stolen = steal();
+              if (!stolen) {
+                current = -1;
+                done();
+                return;
+              }
+              lane = stolen;
             }
+            current = lane.next++;
             const range = ranges[current]!;
             worker.postMessage({
               index: current,
@@ -167,12 +185,12 @@ export async function verifyRangesInParallel(
             if (answer.ok && doubt === ranges.length) options.onProgress?.(answered);
             mergeReady();
             // The rest of a lane after a range in doubt is left to the sequential verifier.
-            current = answer.ok ? current + 1 : end;
+            if (!answer.ok) lane.next = lane.end;
             give();
           });
           // A worker that fails leaves its range in doubt: the sequential verifier decides.
           const fail = (): void => {
-            if (current < end && !answers[current]) {
+            if (current >= 0 && !answers[current]) {
               answers[current] = { ok: false };
               mergeReady();
             }
