@@ -76,8 +76,12 @@ export async function verifyRangesInParallel(
     .raw(true)
     .all(SEAL_STREAM, head);
   const coverages = planCoverages(sealRows);
-  const size =
-    options.rangeEvents ?? Math.min(50_000, Math.max(2_000, Math.ceil(head / (count * 8))));
+  const size = Math.max(
+    1,
+    Math.floor(
+      options.rangeEvents ?? Math.min(50_000, Math.max(2_000, Math.ceil(head / (count * 8)))),
+    ),
+  );
   const ranges = planRanges(head, size, coverages);
 
   let workers: Worker[];
