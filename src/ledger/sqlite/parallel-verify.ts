@@ -31,8 +31,6 @@ export interface ParallelVerifyOptions {
 
 const MAX_WORKERS = 4;
 const PARALLEL_FROM = 50_000;
-/** Workers read the file through a mapping of up to this size (SQLite's own cap is 2 GB). */
-const MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 /**
  * tsc copies no .js into dist/: under ts-jest the worker sits beside this module, and the
@@ -93,7 +91,6 @@ export async function verifyRangesInParallel(
           workerData: {
             verifyLedger: db.name,
             betterSqlite3: require.resolve('better-sqlite3'),
-            mmapBytes: MMAP_BYTES,
           },
         }),
     );

@@ -246,9 +246,6 @@ function prepare(db) {
 if (parentPort && workerData && workerData.verifyLedger) {
   const Database = require(workerData.betterSqlite3);
   const db = new Database(workerData.verifyLedger, { readonly: true, fileMustExist: true });
-  // Pages read through a mapping rather than one read call each: a stream's previous event
-  // is looked up anywhere in the file.
-  db.pragma(`mmap_size = ${workerData.mmapBytes ?? 0}`);
   const statements = prepare(db);
   const lane = newLane();
   parentPort.on('message', (task) => {
