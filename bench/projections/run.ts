@@ -103,8 +103,9 @@ function startupSeconds(dataDir: string): Promise<number> {
         res.resume();
         if (res.statusCode === 200) {
           const seconds = (Date.now() - started) / 1000;
+          // Resolved once it has stopped: a restart must not meet it still running.
+          service.once('exit', () => resolve(seconds));
           service.kill('SIGTERM');
-          resolve(seconds);
         } else setTimeout(poll, 20);
       }).on('error', () =>
         Date.now() - started > 60_000
@@ -137,6 +138,9 @@ async function main(): Promise<void> {
     const scan = runChild('scan', logFile);
     const rebuild = runChild('rebuild', logFile, readFile);
     const asOf = asOfLatencies(readFile, EVENTS);
+    // The first start on these files also makes the key store and the first admin; the
+    // goal's figure is a restart, as after a deployment, with every checkpoint current.
+    const firstStart = await startupSeconds(work);
     const startup = await startupSeconds(work);
 
     const figures = {
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
       },
       asOf: { ...asOf, goalP95Ms: 50 },
       startupSeconds: startup,
+      firstStartSeconds: firstStart,
       startupGoalSeconds: 2,
       verify: { eventsPerSecond: Math.round(verified.checked / verifySeconds), goal: 200_000 },
     };
@@ -184,7 +189,12 @@ async function main(): Promise<void> {
         '',
         'p95 ≤ 50 ms',
       ],
-      ['start-up to ready, checkpoints current', `${startup.toFixed(2)} s`, '', '≤ 2 s'],
+      [
+        'restart to ready, checkpoints current',
+        `${startup.toFixed(2)} s (first start ${firstStart.toFixed(2)} s)`,
+        '',
+        '≤ 2 s',
+      ],
       [
         'verify (hashes, chains, seals)',
         `${figures.verify.eventsPerSecond.toLocaleString('en')} ev/s`,
