@@ -51,7 +51,7 @@ export class Ledger {
       (db) => checkpointInBackground(db),
     );
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
-    runner.start();
+    runner.start(await store.headPosition());
     const appendTimings = new Set<(seconds: number) => void>();
     const commands = new CommandLoop(
       store,

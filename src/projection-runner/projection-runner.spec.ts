@@ -87,6 +87,35 @@ describe('projection runner', () => {
     db.close();
   });
 
+  it('rebuilds from the start a read model that stands beyond the log (a log restored from an older copy)', async () => {
+    for (let i = 0; i < 3; i++) await append('Happened');
+    let db = openProjectionDatabase(join(dir, 'read.sqlite'));
+    let runner = new ProjectionRunner(store, db, [counter('a')]);
+    runner.start(await store.headPosition());
+    expect(await runner.waitFor(3)).toBe(true);
+    await runner.stop();
+    db.close();
+    // The log is replaced by an older copy of itself: two events, where the read model saw three.
+    await store.close();
+    rmSync(join(dir, 'log.sqlite'));
+    store = SqliteEventStore.open(join(dir, 'log.sqlite'));
+    for (let i = 0; i < 2; i++) await append('Happened');
+    const errors: string[] = [];
+    db = openProjectionDatabase(join(dir, 'read.sqlite'));
+    runner = new ProjectionRunner(store, db, [counter('a')], (e) => errors.push(e.message));
+    runner.start(await store.headPosition());
+    expect(await runner.waitFor(2)).toBe(true);
+    expect(count(db, 'a')).toBe(2);
+    expect(errors).toEqual([
+      "read model a stood at position 3, beyond the log's head 2: it is rebuilt from the start of the log",
+    ]);
+    await append('Happened');
+    expect(await runner.waitFor(3)).toBe(true);
+    expect(count(db, 'a')).toBe(3);
+    await runner.stop();
+    db.close();
+  });
+
   it('commits the others of a batch in which one read model fails, and rolls that one back alone', async () => {
     // Appended before the start: the three events come in one batch.
     await append('Happened');

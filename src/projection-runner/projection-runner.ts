@@ -85,9 +85,11 @@ export class ProjectionRunner {
   /**
    * Opens every projection at its checkpoint and starts following the log. A projection
    * new to this database builds in place; one whose version changed rebuilds in the
-   * background while its previous version keeps answering, then takes its place.
+   * background while its previous version keeps answering, then takes its place. Given
+   * the log's head, a read model whose checkpoint lies beyond it (read models kept beside a
+   * log restored from an older copy, say) is rebuilt too: it holds events the log has not.
    */
-  start(): void {
+  start(head?: number): void {
     const stored = new Map(
       this.db
         .prepare<[], { name: string; version: number; position: number }>(
@@ -97,7 +99,15 @@ export class ProjectionRunner {
         .map((row) => [row.name, row]),
     );
     for (const definition of this.definitions) {
-      const checkpoint = stored.get(definition.name);
+      let checkpoint = stored.get(definition.name);
+      if (checkpoint && head !== undefined && checkpoint.position > head) {
+        this.onError(
+          new Error(
+            `read model ${definition.name} stood at position ${checkpoint.position}, beyond the log's head ${head}: it is rebuilt from the start of the log`,
+          ),
+        );
+        checkpoint = undefined;
+      }
       if (checkpoint && checkpoint.version !== definition.version) {
         this.rebuilds.push(
           new BackgroundRebuild(
