@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { type Command, command, day } from './support/activity-commands';
-import { type Ids, planner } from './support/activity-rules';
+import { type Ids, planner, noIds } from './support/activity-rules';
 import {
   type Actor,
   CASE_INDICATORS,
@@ -67,15 +67,7 @@ const query: fc.Arbitrary<Query> = fc.record(
 describe('every indicator equals an independent count of the accepted commands', () => {
   let t: TestLedger;
   const tokens = {} as Record<Actor | 'supervisor', string>;
-  const ids: Ids = {
-    dialogue: [],
-    training: [],
-    communication: [],
-    clubs: [],
-    loans: [],
-    addresses: [],
-    cases: [],
-  };
+  const ids: Ids = noIds();
   /** The model now, and every accepted change with its position, to rebuild any moment. */
   const current = emptyModel();
   const accepted: { readonly position: number; readonly change: Change }[] = [];

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { publishedRows } from '../src/indicators/published-rows';
 import { LiveViews } from '../src/live/live-views';
 import { type Command, command } from './support/activity-commands';
-import { type Ids, planner } from './support/activity-rules';
+import { type Ids, planner, noIds } from './support/activity-rules';
 import { type Actor, emptyModel, PROVINCE, UNITS } from './support/indicator-model';
 import { startTestLedger, type TestLedger } from './support/test-ledger';
 
@@ -59,15 +59,7 @@ describe('live totals moved fact by fact equal the indicator sums', () => {
   let t: TestLedger;
   let views: LiveViews;
   const tokens = {} as Record<Actor | 'supervisor' | 'admin', string>;
-  const ids: Ids = {
-    dialogue: [],
-    training: [],
-    communication: [],
-    clubs: [],
-    loans: [],
-    addresses: [],
-    cases: [],
-  };
+  const ids: Ids = noIds();
   const targets: string[] = [];
   const current = emptyModel();
   const moved = new Set<string>();

@@ -43,6 +43,17 @@ export interface Ids {
   readonly cases: string[];
 }
 
+/** No entity created yet. */
+export const noIds = (): Ids => ({
+  dialogue: [],
+  training: [],
+  communication: [],
+  clubs: [],
+  loans: [],
+  addresses: [],
+  cases: [],
+});
+
 export const broken = (...rules: readonly (readonly [boolean, number])[]): number[] =>
   rules.filter(([breaks]) => breaks).map(([, status]) => status);
 
