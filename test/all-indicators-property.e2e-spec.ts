@@ -17,6 +17,7 @@ import {
   suppressionProblems,
   UNITS,
 } from './support/indicator-model';
+import { plannerUsers } from './support/planner-users';
 import { startTestLedger, type TestLedger } from './support/test-ledger';
 
 /**
@@ -78,11 +79,7 @@ describe('every indicator equals an independent count of the accepted commands',
 
   beforeAll(async () => {
     t = await startTestLedger();
-    tokens.province = await t.user('province.officer', 'officer', PROVINCE);
-    tokens.district170 = await t.user('vonhai.officer', 'officer', '170');
-    tokens.caseProvince = await t.user('province.caseworker', 'case_worker', PROVINCE);
-    tokens.case170 = await t.user('vonhai.caseworker', 'case_worker', '170');
-    tokens.supervisor = await t.user('province.supervisor', 'supervisor', PROVINCE);
+    Object.assign(tokens, await plannerUsers(t));
   });
   afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import { LiveViews } from '../src/live/live-views';
 import { type Command, command } from './support/activity-commands';
 import { type Ids, planner, noIds } from './support/activity-rules';
 import { type Actor, emptyModel, PROVINCE, UNITS } from './support/indicator-model';
+import { plannerUsers } from './support/planner-users';
 import { startTestLedger, type TestLedger } from './support/test-ledger';
 
 /**
@@ -69,11 +70,7 @@ describe('live totals moved fact by fact equal the indicator sums', () => {
 
   beforeAll(async () => {
     t = await startTestLedger();
-    tokens.province = await t.user('province.officer', 'officer', PROVINCE);
-    tokens.district170 = await t.user('vonhai.officer', 'officer', '170');
-    tokens.caseProvince = await t.user('province.caseworker', 'case_worker', PROVINCE);
-    tokens.case170 = await t.user('vonhai.caseworker', 'case_worker', '170');
-    tokens.supervisor = await t.user('province.supervisor', 'supervisor', PROVINCE);
+    Object.assign(tokens, await plannerUsers(t));
     tokens.admin = await t.adminToken();
     views = new LiveViews(t.ledger.readModels);
     stops.push(t.ledger.runner.onBatch((events) => views.beforeBatch(events)));
