@@ -1,4 +1,5 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { openConnection, readAnswers } from './http-answers';
 import { percentile } from './stats';
 
 export interface LoadOptions {
@@ -22,8 +23,6 @@ export interface LoadResult {
   readonly p99Ms: number;
 }
 
-const HEADER_END = Buffer.from('\r\n\r\n');
-
 /**
  * A closed-loop load generator on raw keep-alive sockets: each client sends one request,
  * waits for the whole answer, and sends the next. Raw sockets keep the generator's own
@@ -38,7 +37,6 @@ export async function runLoad(options: LoadOptions, expectedStatus: number): Pro
   const deadline = started + options.durationMs;
   const client = (socket: Socket) =>
     new Promise<void>((resolve, reject) => {
-      let buffer: Buffer = Buffer.alloc(0);
       let sentAt = 0;
       const send = () => {
         if (performance.now() >= deadline) {
@@ -48,18 +46,9 @@ export async function runLoad(options: LoadOptions, expectedStatus: number): Pro
         sentAt = performance.now();
         socket.write(options.nextRequest());
       };
-      socket.on('data', (chunk: Buffer) => {
-        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-        for (;;) {
-          const headerEnd = buffer.indexOf(HEADER_END);
-          if (headerEnd === -1) return;
-          const head = buffer.toString('latin1', 0, headerEnd);
-          const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-          if (!length) return reject(new Error(`an answer without Content-Length: ${head}`));
-          const end = headerEnd + HEADER_END.length + Number(length[1]);
-          if (buffer.length < end) return;
-          buffer = buffer.subarray(end);
-          const status = Number(head.slice(9, 12));
+      readAnswers(
+        socket,
+        (status) => {
           const now = performance.now();
           if (status === expectedStatus) answered += 1;
           if (now <= deadline) {
@@ -71,13 +60,14 @@ export async function runLoad(options: LoadOptions, expectedStatus: number): Pro
             }
           }
           send();
-        }
-      });
+        },
+        (head) => reject(new Error(`an answer without Content-Length: ${head}`)),
+      );
       socket.once('error', reject);
       send();
     });
   const sockets = await Promise.all(
-    Array.from({ length: options.connections }, () => open(options.port)),
+    Array.from({ length: options.connections }, () => openConnection(options.port)),
   );
   await Promise.all(sockets.map(client));
   return {
@@ -88,12 +78,4 @@ export async function runLoad(options: LoadOptions, expectedStatus: number): Pro
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
   };
-}
-
-function open(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ port, host: '127.0.0.1', noDelay: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', reject);
-  });
 }

@@ -1,4 +1,5 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { openConnection, readAnswers } from '../lib/http-answers';
 import { clock } from './clock';
 
 export interface OpenLoopOptions {
@@ -38,15 +39,13 @@ export interface OpenLoopResult {
   readonly stoppedEarly: boolean;
 }
 
-const HEADER_END = Buffer.from('\r\n\r\n');
-
 /**
  * Sends commands at a steady rate (an open loop: a slow answer does not slow the
  * schedule) over raw keep-alive sockets, one request in flight on each, and records when
  * each was due, written and answered, and the position its 201 reports.
  */
 export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  const sockets = await Promise.all(Array.from({ length: options.connections }, () => open(options.port)));
+  const sockets = await Promise.all(Array.from({ length: options.connections }, () => openConnection(options.port)));
   let total = Math.round((options.rate * options.durationMs) / 1000);
   let stoppedEarly = false;
   const interval = 1000 / options.rate;
@@ -71,34 +70,25 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     else idle.push(socket);
   };
   for (const socket of sockets) {
-    let buffer: Buffer = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const headerEnd = buffer.indexOf(HEADER_END);
-        if (headerEnd === -1) return;
-        const head = buffer.toString('latin1', 0, headerEnd);
-        const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-        if (!length) {
-          failed = new Error(`an answer without Content-Length: ${head}`);
-          return finish();
-        }
-        const end = headerEnd + HEADER_END.length + Number(length[1]);
-        if (buffer.length < end) return;
-        const body = buffer.toString('utf8', headerEnd + HEADER_END.length, end);
-        buffer = buffer.subarray(end);
+    readAnswers(
+      socket,
+      (status, body) => {
         const command = inFlight.get(socket);
         inFlight.delete(socket);
         if (command) {
           command.answeredAt = clock();
-          command.status = Number(head.slice(9, 12));
-          command.position = Number(/"position":(\d+)/.exec(body)?.[1] ?? Number.NaN);
+          command.status = status;
+          command.position = Number(/"position":(\d+)/.exec(body.toString('utf8'))?.[1] ?? Number.NaN);
         }
         answered += 1;
         if (answered === total) return finish();
         release(socket);
-      }
-    });
+      },
+      (head) => {
+        failed = new Error(`an answer without Content-Length: ${head}`);
+        finish();
+      },
+    );
     socket.once('error', (error) => {
       failed = error;
       finish();
@@ -142,12 +132,4 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   for (const socket of sockets) socket.destroy();
   if (failed) throw failed;
   return { commands, startedAt, endedAt, backlogAtEnd, stoppedEarly };
-}
-
-function open(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ port, host: '127.0.0.1', noDelay: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', reject);
-  });
 }
