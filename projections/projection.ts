@@ -9,6 +9,8 @@ export interface ProjectionWriter {
    * writer kept in memory while applying the batch.
    */
   flush?(): void;
+  /** The batch's transaction committed: what memory keeps beside the tables may show it now. */
+  committed?(): void;
   /** The batch's transaction rolled back: drop what memory holds beyond the tables. */
   forget?(): void;
 }

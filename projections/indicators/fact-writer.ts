@@ -1,11 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { GEOGRAPHY } from '../../src/geography/geography';
 import type { RecordedEvent } from '../../src/ledger/event-store.port';
 import type { ProjectionWriter } from '../projection';
 import type { Fact, FactSource } from './fact';
 import { factChanges, factKey, type OpenFact } from './fact-changes';
+import { FACT_ROW_COLUMNS, factRow } from './fact-row';
 import { FACT_SOURCE_BY_TYPE } from './fact-sources';
-import { INDICATOR_BY_CODE } from './indicator-catalogue';
+import { applyFactChanges, isFactIndexKept, reloadFactIndex, type FactChange } from './kept-fact-indexes';
 
 /** A record as the writer holds it: its folded state and the facts it holds open. */
 interface HeldRecord {
@@ -37,6 +37,8 @@ interface FactRowRead {
  */
 export class FactWriter implements ProjectionWriter {
   private readonly held = new Map<string, HeldRecord>();
+  /** This batch's changes to the facts, for the index kept in memory (when one is). */
+  private changes: FactChange[] = [];
   private readonly statements: {
     getRecord: Statement<[string], { revision: number; state: string | null }>;
     putRecord: Statement<[string, number, string | null]>;
@@ -45,7 +47,9 @@ export class FactWriter implements ProjectionWriter {
     insertFact: Statement<unknown[]>;
   };
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
+    // A writer opens on tables made anew, or on tables a new version replaced.
+    reloadFactIndex(db);
     this.statements = {
       getRecord: db.prepare('SELECT revision, state FROM indicator_records WHERE stream_id = ?'),
       putRecord: db.prepare(
@@ -57,9 +61,10 @@ export class FactWriter implements ProjectionWriter {
          FROM indicator_facts WHERE stream_id = ? AND pos_to IS NULL`,
       ),
       closeFact: db.prepare('UPDATE indicator_facts SET pos_to = ? WHERE id = ?'),
-      insertFact: db.prepare(`INSERT INTO indicator_facts
-        (stream_id, indicator, kind, unit_code, l1, l2, date_from, date_to, value, dimension, category, pos_from, cu0, cu1)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertFact: db.prepare(
+        `INSERT INTO indicator_facts (${FACT_ROW_COLUMNS.join(', ')})
+         VALUES (${FACT_ROW_COLUMNS.map(() => '?').join(', ')})`,
+      ),
     };
   }
 
@@ -71,12 +76,15 @@ export class FactWriter implements ProjectionWriter {
     if (record && record.revision >= event.revision) return;
     const state = source.evolve(record?.state, event);
     const { close, kept, add } = factChanges(record?.open ?? [], source.facts(state));
-    for (const fact of close) this.statements.closeFact.run(event.position, fact.id);
+    const indexed = isFactIndexKept(this.db);
+    for (const fact of close) {
+      this.statements.closeFact.run(event.position, fact.id);
+      if (indexed) this.changes.push({ id: fact.id, closedAt: event.position });
+    }
     for (const fact of add) {
-      const id = Number(
-        this.statements.insertFact.run(...factRow(fact, event.streamId, event.position))
-          .lastInsertRowid,
-      );
+      const row = factRow(fact, event.streamId, event.position);
+      const id = Number(this.statements.insertFact.run(...row).lastInsertRowid);
+      if (indexed) this.changes.push({ id, row });
       kept.push({ id, key: factKey(fact) });
     }
     this.held.delete(event.streamId);
@@ -100,9 +108,17 @@ export class FactWriter implements ProjectionWriter {
     }
   }
 
+  /** The batch committed: the index kept in memory follows it. */
+  committed(): void {
+    if (this.changes.length === 0) return;
+    applyFactChanges(this.db, this.changes);
+    this.changes = [];
+  }
+
   /** The batch was rolled back: what memory held may be ahead of the tables. */
   forget(): void {
     this.held.clear();
+    this.changes = [];
   }
 
   private recordOf(streamId: string): HeldRecord | undefined {
@@ -134,28 +150,4 @@ function factOf(row: FactRowRead): Fact {
     ...(row.dimension === null ? {} : { dimension: row.dimension }),
     ...(row.category === null ? {} : { category: row.category }),
   };
-}
-
-/** A fact's row: where it was recorded (with its district and province then) and where it stands today. */
-function factRow(fact: Fact, streamId: string, position: number): unknown[] {
-  const lineage = GEOGRAPHY.lineageAt(fact.unitCode, fact.dateFrom);
-  // Where the record stands in today's units; a share that cannot be moved keeps its candidates.
-  const today = GEOGRAPHY.currentPlacement(fact.unitCode, fact.dateFrom);
-  const current = today.kind === 'unit' ? today.lineage : [null, ...today.lineage];
-  return [
-    streamId,
-    fact.indicator,
-    INDICATOR_BY_CODE.get(fact.indicator)?.kind ?? 'flow',
-    fact.unitCode,
-    lineage[1] ?? null,
-    lineage[2] ?? null,
-    fact.dateFrom,
-    fact.dateTo ?? null,
-    fact.value,
-    fact.dimension ?? null,
-    fact.category ?? null,
-    position,
-    current[0] ?? null,
-    current[1] ?? null,
-  ];
 }

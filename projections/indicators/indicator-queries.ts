@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { factIndexOf } from './kept-fact-indexes';
 
 export interface IndicatorQuery {
   readonly unit: string;
@@ -72,9 +73,10 @@ export function queryIndicators(db: Database, query: IndicatorQuery): Map<string
     to: query.to ?? '9999-12-31',
     asOf: query.asOfPosition ?? Number.MAX_SAFE_INTEGER,
   };
-  const rows = LEVEL_COLUMNS[geography].flatMap((column) =>
-    sumStatement(db, column).all(parameters),
-  );
+  // From memory once the facts are loaded there; from the covering indexes until then.
+  const rows =
+    factIndexOf(db)?.sumsFor({ ...parameters, geography }) ??
+    LEVEL_COLUMNS[geography].flatMap((column) => sumStatement(db, column).all(parameters));
   const values = new Map<
     string,
     { value: number; breakdown: Record<string, Record<string, number>> }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { LEVEL_COLUMNS } from '../../projections/indicators/indicator-queries';
+import { factIndexOf } from '../../projections/indicators/kept-fact-indexes';
 import { prepared } from '../../projections/statement-cache';
 import { UnitTotals, type FactCell } from './unit-totals';
 
@@ -36,15 +37,17 @@ interface FactRow {
 /** A unit's totals from the sums of its facts, as the log stood at `asOf` (all of it when absent). */
 export function loadTotals(db: Database, unit: string, asOf = Number.MAX_SAFE_INTEGER): UnitTotals {
   const totals = new UnitTotals();
-  for (const column of LEVELS) {
-    const sums = prepared<Record<string, unknown>, FactCell & { facts: number }>(
-      db,
-      `SELECT indicator, dimension, category, SUM(value) AS value, COUNT(*) AS facts FROM indicator_facts
-       WHERE ${column} = @unit AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf) AND ${COUNTED}
-       GROUP BY indicator, dimension, category`,
-    ).all({ unit, asOf, ...WINDOW });
-    for (const sum of sums) totals.add(sum, sum.facts);
-  }
+  const sums =
+    factIndexOf(db)?.sumsFor({ unit, geography: 'original', asOf, ...WINDOW }) ??
+    LEVELS.flatMap((column) =>
+      prepared<Record<string, unknown>, FactCell & { facts: number }>(
+        db,
+        `SELECT indicator, dimension, category, SUM(value) AS value, COUNT(*) AS facts FROM indicator_facts
+         WHERE ${column} = @unit AND pos_from <= @asOf AND (pos_to IS NULL OR pos_to > @asOf) AND ${COUNTED}
+         GROUP BY indicator, dimension, category`,
+      ).all({ unit, asOf, ...WINDOW }),
+    );
+  for (const sum of sums) totals.add(sum, sum.facts);
   return totals;
 }
 

@@ -48,6 +48,7 @@ export class BackgroundRebuild {
     this.applyBatch = (events) => {
       try {
         this.position = applyBatch(events);
+        this.writer.committed?.();
       } catch (error) {
         this.writer.forget?.();
         throw error;

@@ -218,7 +218,10 @@ export class ProjectionRunner {
       for (const projection of this.running) projection.writer.forget?.();
       throw error;
     }
-    for (const [projection, position] of reached) projection.position = position;
+    for (const [projection, position] of reached) {
+      projection.position = position;
+      projection.writer.committed?.();
+    }
     this.indexCaughtUp();
   }
 

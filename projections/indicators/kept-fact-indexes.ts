@@ -1,0 +1,126 @@
+import type { Database } from 'better-sqlite3';
+import { FactIndex } from './fact-index';
+import { FACT_ROW_COLUMNS, type FactRow } from './fact-row';
+
+/** What a committed batch did to `indicator_facts`, in order. */
+export type FactChange =
+  | { readonly id: number; readonly row: FactRow }
+  | { readonly id: number; readonly closedAt: number };
+
+export interface KeepOptions {
+  readonly onError?: (error: Error) => void;
+  /** Rows read per step of a load; the event loop answers requests between steps. */
+  readonly step?: number;
+}
+
+/**
+ * A database's fact index while it loads and once it is ready. It loads the table in
+ * steps of row ids and follows committed changes meanwhile: a change to a row it has
+ * loaded is applied, a change beyond is left to the steps still to come, which read it.
+ */
+class KeptFactIndex {
+  readonly index = new FactIndex();
+  ready = false;
+  /** Rows up to this id are in memory. */
+  private loadedUpTo = 0;
+  readonly loaded: Promise<boolean>;
+
+  constructor(
+    private readonly db: Database,
+    readonly options: KeepOptions,
+  ) {
+    this.loaded = new Promise((resolve) => setImmediate(() => this.loadStep(resolve)));
+  }
+
+  /** False when memory and table no longer agree: the index must be loaded again. */
+  apply(changes: readonly FactChange[]): boolean {
+    for (const change of changes) {
+      if (change.id > this.loadedUpTo) continue;
+      const applied =
+        'row' in change ? this.index.add(change.id, change.row, null) : this.index.close(change.id, change.closedAt);
+      if (!applied) return false;
+    }
+    return true;
+  }
+
+  private get step(): number {
+    return this.options.step ?? 20_000;
+  }
+
+  private loadStep(resolve: (ready: boolean) => void): void {
+    if (kept.get(this.db) !== this || !this.db.open) return resolve(false);
+    let rows: unknown[][];
+    try {
+      rows = this.db
+        .prepare(
+          `SELECT id, NULL, ${FACT_ROW_COLUMNS.slice(1).join(', ')}, pos_to FROM indicator_facts
+           WHERE id > ? ORDER BY id LIMIT ?`,
+        )
+        .raw()
+        .all(this.loadedUpTo, this.step) as unknown[][];
+    } catch (error) {
+      return this.fail(error, resolve);
+    }
+    const posTo = FACT_ROW_COLUMNS.length + 1;
+    for (const row of rows) {
+      if (!this.index.add(row[0] as number, row, row[posTo] as number | null, 1)) {
+        return this.fail(new Error(`fact ${String(row[0])} cannot be held in memory`), resolve);
+      }
+    }
+    this.loadedUpTo = this.index.lastId;
+    if (rows.length === this.step) return void setImmediate(() => this.loadStep(resolve));
+    this.loadedUpTo = Infinity;
+    this.ready = true;
+    resolve(true);
+  }
+
+  private fail(error: unknown, resolve: (ready: boolean) => void): void {
+    if (kept.get(this.db) === this) kept.delete(this.db);
+    this.options.onError?.(
+      new Error(
+        `indicator sums are read from disk, not memory: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+    resolve(false);
+  }
+}
+
+const kept = new WeakMap<Database, KeptFactIndex>();
+
+/**
+ * Keeps the indicator facts of `db` in memory from now on, loading them in the background;
+ * resolves true once sums are read from memory.
+ */
+export function keepFactIndex(db: Database, options: KeepOptions = {}): Promise<boolean> {
+  let held = kept.get(db);
+  if (!held) {
+    held = new KeptFactIndex(db, options);
+    kept.set(db, held);
+  }
+  return held.loaded;
+}
+
+/** The index to sum from, once loaded. */
+export function factIndexOf(db: Database): FactIndex | undefined {
+  const held = kept.get(db);
+  return held?.ready ? held.index : undefined;
+}
+
+/** Whether `db`'s facts are kept in memory, so that its writer must report its changes. */
+export function isFactIndexKept(db: Database): boolean {
+  return kept.has(db);
+}
+
+/** The facts table was made anew (a rebuild, a new version): a kept index loads it again. */
+export function reloadFactIndex(db: Database): void {
+  const held = kept.get(db);
+  if (!held) return;
+  kept.delete(db);
+  void keepFactIndex(db, held.options);
+}
+
+/** Applies a committed batch's changes; an index that cannot follow them loads again. */
+export function applyFactChanges(db: Database, changes: readonly FactChange[]): void {
+  const held = kept.get(db);
+  if (held && !held.apply(changes)) reloadFactIndex(db);
+}
