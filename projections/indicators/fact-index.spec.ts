@@ -67,7 +67,6 @@ const queryArbitrary: fc.Arbitrary<IndicatorQuery> = fc.oneof(
 function openFacts(): Database.Database {
   const db = new Database(':memory:');
   indicatorFactsProjection.open(db);
-  for (const index of indicatorFactsProjection.queryIndexes ?? []) db.exec(index);
   return db;
 }
 

@@ -36,16 +36,12 @@ export const LEVEL_COLUMNS = {
 
 type Geography = keyof typeof LEVEL_COLUMNS;
 
-/** Column order of the covering indexes: the level, the grouping, then what the filter reads. */
-export const COVERED_COLUMNS =
-  'indicator, dimension, category, kind, date_from, date_to, pos_from, pos_to, value';
-
 const statements = new WeakMap<
   Database,
   Map<string, Statement<Record<string, unknown>, FactSum>>
 >();
 
-/** One level's sums, read from that level's covering index alone. */
+/** One level's sums, read from the table (until the facts are loaded in memory). */
 function sumStatement(db: Database, column: string): Statement<Record<string, unknown>, FactSum> {
   const forDb =
     statements.get(db) ?? new Map<string, Statement<Record<string, unknown>, FactSum>>();
@@ -73,7 +69,7 @@ export function queryIndicators(db: Database, query: IndicatorQuery): Map<string
     to: query.to ?? '9999-12-31',
     asOf: query.asOfPosition ?? Number.MAX_SAFE_INTEGER,
   };
-  // From memory once the facts are loaded there; from the covering indexes until then.
+  // From memory once the facts are loaded there; from the table until then.
   const rows =
     factIndexOf(db)?.sumsFor({ ...parameters, geography }) ??
     LEVEL_COLUMNS[geography].flatMap((column) => sumStatement(db, column).all(parameters));

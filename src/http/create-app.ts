@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../app.module';
+import { keepFactIndex } from '../../projections/indicators/kept-fact-indexes';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from 'pino';
 import { NestPinoLogger } from '../logging/ledger-logger';
@@ -65,6 +66,11 @@ export async function createApp(
     }
   });
   await fastify.ready();
+  // Indicator sums read the facts from memory once loaded, from disk until then; commands
+  // run from the command line, a rebuild say, need no such copy.
+  void keepFactIndex(ledger.readModels, {
+    onError: (error) => (options.logger ? options.logger.error({ err: error.message }, 'facts not kept in memory') : undefined),
+  });
   return app;
 }
 

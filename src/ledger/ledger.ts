@@ -8,7 +8,6 @@ import { approvalLocks } from '../approvals/approval-queries';
 import { masterKey } from '../personal-data/master-key';
 import { PersonalVault } from '../personal-data/personal-vault';
 import { SubjectKeyStore } from '../personal-data/subject-key-store';
-import { keepFactIndex } from '../../projections/indicators/kept-fact-indexes';
 import { openProjectionDatabase } from '../projection-runner/projection-database';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import { CommandLoop } from './command-loop';
@@ -53,8 +52,6 @@ export class Ledger {
     );
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
     runner.start(await store.headPosition());
-    // Indicator sums read the facts from memory once loaded, from disk until then.
-    void keepFactIndex(readModels, { onError });
     const appendTimings = new Set<(seconds: number) => void>();
     const commands = new CommandLoop(
       store,
