@@ -57,12 +57,12 @@ const latencies = (times: readonly number[]): Latencies => ({
 type AsOfFigures = Latencies & { byLevel: Record<Level, Latencies> };
 
 /** Random units, positions and windows; the whole and each level apart (a province reads the most). */
-function asOfLatencies(db: Database.Database, head: number): AsOfFigures {
+function asOfLatencies(db: Database.Database, head: number, queries = 200): AsOfFigures {
   const random = new SeededRandom(7);
   const units = ['19', '170', '173', '164', '05752', '05722', '05911'];
   const times: number[] = [];
   const byLevel: Record<Level, number[]> = { province: [], district: [], commune: [] };
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < queries; i++) {
     const from = random.date('2022-01-01', '2024-06-30');
     const query = {
       unit: random.pick(units),
@@ -86,13 +86,13 @@ function asOfLatencies(db: Database.Database, head: number): AsOfFigures {
 }
 
 /**
- * The same queries read from disk (the covering indexes), then from the facts kept in
- * memory as the service keeps them, with what loading them took.
+ * The first of the queries read from the table (as the service answers while the facts
+ * load), then all of them from the facts kept in memory, with what loading them took.
  */
 async function asOfFigures(readFile: string, head: number) {
   const db = new Database(readFile, { readonly: true });
   try {
-    const fromDisk = asOfLatencies(db, head);
+    const fromDisk = asOfLatencies(db, head, 20);
     const memoryBefore = process.memoryUsage();
     const started = process.hrtime.bigint();
     if (!(await keepFactIndex(db))) throw new Error('the facts could not be kept in memory');
@@ -215,8 +215,8 @@ async function main(): Promise<void> {
         '',
       ],
       [
-        '  from disk (before they are loaded)',
-        `p50 ${asOf.fromDisk.p50.toFixed(1)} ms, p95 ${asOf.fromDisk.p95.toFixed(1)} ms`,
+        '  from the table (while they load)',
+        `p50 ${asOf.fromDisk.p50.toFixed(1)} ms, p95 ${asOf.fromDisk.p95.toFixed(1)} ms (${asOf.fromDisk.queries} queries)`,
         '',
         '',
       ],
