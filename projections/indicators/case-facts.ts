@@ -58,24 +58,32 @@ export const caseFacts: FactSource<CaseCounted> = {
   evolve: (state, event) => evolve(state, event as unknown as CaseEvent),
   facts(state): Fact[] {
     if (state === undefined || state.voided) return [];
-    const opened = {
-      indicator: 'cases.opened',
-      unitCode: state.unitCode,
-      dateFrom: state.openedOn,
-      value: 1,
-    };
+    // Literal facts, not spreads of one another: spreads cost microseconds a fact.
+    const { unitCode, openedOn, violenceType } = state;
     const facts: Fact[] = [
-      opened,
-      { ...opened, dimension: 'violenceType', category: state.violenceType },
+      { indicator: 'cases.opened', unitCode, dateFrom: openedOn, value: 1 },
+      {
+        indicator: 'cases.opened',
+        unitCode,
+        dateFrom: openedOn,
+        value: 1,
+        dimension: 'violenceType',
+        category: violenceType,
+      },
     ];
     if (state.closure) {
-      const closed = {
-        indicator: 'cases.closed',
-        unitCode: state.unitCode,
-        dateFrom: state.closure.on,
-        value: 1,
-      };
-      facts.push(closed, { ...closed, dimension: 'outcome', category: state.closure.outcome });
+      const { on, outcome } = state.closure;
+      facts.push(
+        { indicator: 'cases.closed', unitCode, dateFrom: on, value: 1 },
+        {
+          indicator: 'cases.closed',
+          unitCode,
+          dateFrom: on,
+          value: 1,
+          dimension: 'outcome',
+          category: outcome,
+        },
+      );
     }
     return facts;
   },

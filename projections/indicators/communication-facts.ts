@@ -19,10 +19,16 @@ export const communicationFacts: FactSource<CommunicationState> = {
   facts(state): Fact[] {
     if (state?.status !== 'held') return [];
     const { unitCode, heldOn, form } = state.record;
-    const on = { unitCode, dateFrom: heldOn };
     return [
-      { ...on, indicator: 'communications.events', value: 1 },
-      { ...on, indicator: 'communications.events', value: 1, dimension: 'form', category: form },
+      { indicator: 'communications.events', unitCode, dateFrom: heldOn, value: 1 },
+      {
+        indicator: 'communications.events',
+        unitCode,
+        dateFrom: heldOn,
+        value: 1,
+        dimension: 'form',
+        category: form,
+      },
     ];
   },
 };

@@ -10,15 +10,31 @@ export const dialogueFacts: FactSource<DialogueState> = {
   facts(state): Fact[] {
     if (state?.status !== 'held') return [];
     const { unitCode, heldOn, participants, level } = state.record;
-    const on = { unitCode, dateFrom: heldOn };
+    const dateFrom = heldOn;
+    // Literal facts, not spreads: this runs on every dialogue of a rebuild.
     return [
-      { ...on, indicator: 'dialogues.held', value: 1 },
-      { ...on, indicator: 'dialogues.held', value: 1, dimension: 'level', category: level },
-      { ...on, indicator: 'dialogues.participants', value: participants.total },
-      { ...on, indicator: 'dialogues.participants', value: participants.women, dimension: 'sex', category: 'female' },
+      { indicator: 'dialogues.held', unitCode, dateFrom, value: 1 },
       {
-        ...on,
+        indicator: 'dialogues.held',
+        unitCode,
+        dateFrom,
+        value: 1,
+        dimension: 'level',
+        category: level,
+      },
+      { indicator: 'dialogues.participants', unitCode, dateFrom, value: participants.total },
+      {
         indicator: 'dialogues.participants',
+        unitCode,
+        dateFrom,
+        value: participants.women,
+        dimension: 'sex',
+        category: 'female',
+      },
+      {
+        indicator: 'dialogues.participants',
+        unitCode,
+        dateFrom,
         value: participants.total - participants.women,
         dimension: 'sex',
         category: 'male',

@@ -19,26 +19,41 @@ export const loanFacts: FactSource<LoanState> = {
   facts(state): Fact[] {
     if (state === undefined || state.status === 'absent' || state.status === 'voided') return [];
     const { unitCode, introducedOn, lender, borrower } = state.record;
-    const introduced: Fact = {
-      indicator: 'loans.introduced',
-      unitCode,
-      dateFrom: introducedOn,
-      value: 1,
-    };
-    return [
-      introduced,
-      { ...introduced, dimension: 'lender', category: lender },
-      { ...introduced, dimension: 'sex', category: borrower.sex },
-      ...disbursementsOf(state).flatMap((disbursement): Fact[] => {
-        const disbursed: Fact = {
+    const dateFrom = introducedOn;
+    // Literal facts, not spreads of one another: spreads cost microseconds a fact.
+    const facts: Fact[] = [
+      { indicator: 'loans.introduced', unitCode, dateFrom, value: 1 },
+      {
+        indicator: 'loans.introduced',
+        unitCode,
+        dateFrom,
+        value: 1,
+        dimension: 'lender',
+        category: lender,
+      },
+      {
+        indicator: 'loans.introduced',
+        unitCode,
+        dateFrom,
+        value: 1,
+        dimension: 'sex',
+        category: borrower.sex,
+      },
+    ];
+    for (const { on, amount } of disbursementsOf(state)) {
+      facts.push(
+        { indicator: 'loans.disbursed_amount', unitCode, dateFrom: on, value: amount },
+        {
           indicator: 'loans.disbursed_amount',
           unitCode,
-          dateFrom: disbursement.on,
-          value: disbursement.amount,
-        };
-        return [disbursed, { ...disbursed, dimension: 'lender', category: lender }];
-      }),
-    ];
+          dateFrom: on,
+          value: amount,
+          dimension: 'lender',
+          category: lender,
+        },
+      );
+    }
+    return facts;
   },
 };
 

@@ -15,29 +15,45 @@ export const trainingFacts: FactSource<TrainingState> = {
   facts(state): Fact[] {
     if (state?.status !== 'held') return [];
     const { unitCode, heldOn, topic, participants, manualsDistributed } = state.record;
-    const on = { unitCode, dateFrom: heldOn };
+    const dateFrom = heldOn;
     const manuals = manualsDistributed ?? 0;
-    return [
-      { ...on, indicator: 'trainings.classes', value: 1 },
-      { ...on, indicator: 'trainings.classes', value: 1, dimension: 'topic', category: topic },
-      { ...on, indicator: 'trainings.participant_times', value: participants.total },
+    // Literal facts, not spreads: this runs on every class of a rebuild.
+    const facts: Fact[] = [
+      { indicator: 'trainings.classes', unitCode, dateFrom, value: 1 },
       {
-        ...on,
+        indicator: 'trainings.classes',
+        unitCode,
+        dateFrom,
+        value: 1,
+        dimension: 'topic',
+        category: topic,
+      },
+      { indicator: 'trainings.participant_times', unitCode, dateFrom, value: participants.total },
+      {
         indicator: 'trainings.participant_times',
+        unitCode,
+        dateFrom,
         value: participants.women,
         dimension: 'sex',
         category: 'female',
       },
       {
-        ...on,
         indicator: 'trainings.participant_times',
+        unitCode,
+        dateFrom,
         value: participants.total - participants.women,
         dimension: 'sex',
         category: 'male',
       },
-      ...(manuals > 0
-        ? [{ ...on, indicator: 'trainings.manuals_distributed', value: manuals }]
-        : []),
     ];
+    if (manuals > 0) {
+      facts.push({
+        indicator: 'trainings.manuals_distributed',
+        unitCode,
+        dateFrom,
+        value: manuals,
+      });
+    }
+    return facts;
   },
 };

@@ -23,14 +23,11 @@ export const trustedAddressFacts: FactSource<TrustedAddressState> = {
   facts(state): Fact[] {
     if (state === undefined || state.status === 'absent' || state.status === 'voided') return [];
     const { unitCode, establishedOn } = state.record;
+    const indicator = 'trusted_addresses.active';
     return [
-      {
-        indicator: 'trusted_addresses.active',
-        unitCode,
-        dateFrom: establishedOn,
-        ...(state.status === 'closed' ? { dateTo: state.closure.on } : {}),
-        value: 1,
-      },
+      state.status === 'closed'
+        ? { indicator, unitCode, dateFrom: establishedOn, dateTo: state.closure.on, value: 1 }
+        : { indicator, unitCode, dateFrom: establishedOn, value: 1 },
     ];
   },
 };
