@@ -42,6 +42,32 @@ describe('checkpoints in the background', () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('starts a long log over while the writer goes on writing', async () => {
+    const file = join(dir, 'db.sqlite');
+    const db = open(file);
+    const release = checkpointInBackground(db, { restartLogPages: 200 });
+    const insert = db.prepare('INSERT INTO pages (body) VALUES (?)');
+    const batch = db.transaction(() => {
+      for (let i = 0; i < 25; i++) insert.run(Buffer.alloc(4000, i));
+    });
+    // 25 pages every few milliseconds for 2.5 s: the log never empties on its own.
+    let pages = 0;
+    let longest = 0;
+    try {
+      for (const until = Date.now() + 2500; Date.now() < until; pages += 25) {
+        batch();
+        longest = Math.max(longest, statSync(`${file}-wal`).size);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      await release();
+    }
+    // Without a restart the log would hold every page written.
+    expect(pages).toBeGreaterThan(5000);
+    expect(longest).toBeLessThan((pages * 4096) / 4);
+    db.close();
+  });
+
   it('leaves a database without a file (in memory) as it is', async () => {
     const db = new Database(':memory:');
     const release = checkpointInBackground(db);

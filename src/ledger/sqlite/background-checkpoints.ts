@@ -5,6 +5,12 @@ import { Worker } from 'node:worker_threads';
 const CHECKPOINT_EVERY_MS = 200;
 /** SQLite's own default, restored on a connection if the checkpoint thread stops. */
 const AUTOMATIC_CHECKPOINT_PAGES = 1000;
+/**
+ * Pages of log (64 MB of 4 kB pages) past which the writing connection starts the log over.
+ * A passive checkpoint copies pages but never resets the log: under writes that never pause
+ * (a rebuild, a long import) the log would grow without end, gigabytes of it.
+ */
+const RESTART_LOG_PAGES = 16_384;
 
 /*
  * The thread's code, plain JavaScript so that it runs the same from dist/ and under ts-jest.
@@ -22,21 +28,22 @@ parentPort.on('message', (message) => {
       const db = new Database(message.watch, { fileMustExist: true });
       db.pragma('busy_timeout = 1000');
       db.pragma('synchronous = NORMAL');
-      connections.set(message.watch, db);
+      connections.set(message.watch, { db, restartPages: message.restartPages });
     } catch (error) {
       parentPort.postMessage({ failed: message.watch, message: String(error) });
     }
   } else if (message.release !== undefined) {
-    connections.get(message.release)?.close();
+    connections.get(message.release)?.db.close();
     connections.delete(message.release);
     parentPort.postMessage({ released: message.release });
   }
 });
 setInterval(() => {
-  for (const [file, db] of connections) {
+  for (const [file, { db, restartPages }] of connections) {
     try {
       // PASSIVE: copies what no reader still needs, never waits for a reader or the writer.
-      db.pragma('wal_checkpoint(PASSIVE)');
+      const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+      if (passive && passive.log >= restartPages) parentPort.postMessage({ long: file });
     } catch (error) {
       db.close();
       connections.delete(file);
@@ -48,6 +55,7 @@ setInterval(() => {
 
 interface ThreadMessage {
   readonly failed?: string;
+  readonly long?: string;
   readonly released?: string;
 }
 
@@ -65,6 +73,20 @@ function checkpointInline(file: string): void {
   releases.delete(file);
 }
 
+/**
+ * The log has grown long: the writing connection itself, between two of its commits, copies
+ * what is left (the thread copied most of it) and starts the log over. A thread could not:
+ * it would wait for a gap between commits that a busy writer never leaves.
+ */
+function restartLog(file: string): void {
+  const db = watched.get(file)?.db;
+  try {
+    if (db?.open && !db.inTransaction) db.pragma('wal_checkpoint(RESTART)');
+  } catch {
+    // Busy readers: the next report tries again.
+  }
+}
+
 function checkpointThread(): Worker {
   if (thread) return thread;
   const started = new Worker(CHECKPOINT_THREAD, {
@@ -74,6 +96,7 @@ function checkpointThread(): Worker {
   started.unref();
   started.on('message', (message: ThreadMessage) => {
     if (message.failed !== undefined) checkpointInline(message.failed);
+    if (message.long !== undefined) restartLog(message.long);
     if (message.released !== undefined) {
       releases.get(message.released)?.();
       releases.delete(message.released);
@@ -105,7 +128,10 @@ function checkpointThread(): Worker {
  * Answers the release, to call before closing the connection: the checkpoint thread lets go
  * of the file first, so that the closing connection is the last one and folds the log away.
  */
-export function checkpointInBackground(db: Database): () => Promise<void> {
+export function checkpointInBackground(
+  db: Database,
+  options: { readonly restartLogPages?: number } = {},
+): () => Promise<void> {
   const file = db.name;
   if (db.memory || watched.has(file)) return () => Promise.resolve();
   let worker: Worker;
@@ -116,7 +142,7 @@ export function checkpointInBackground(db: Database): () => Promise<void> {
   }
   db.pragma('wal_autocheckpoint = 0');
   watched.set(file, { db, worker });
-  worker.postMessage({ watch: file });
+  worker.postMessage({ watch: file, restartPages: options.restartLogPages ?? RESTART_LOG_PAGES });
   return () => {
     if (!watched.has(file)) return Promise.resolve();
     watched.delete(file);
