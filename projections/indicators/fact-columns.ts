@@ -15,11 +15,16 @@ export class Postings {
 
   push(slot: number): void {
     if (this.length === this.slots.length) {
-      const grown = new Int32Array(this.slots.length * 2);
+      const grown = new Int32Array(Math.ceil(this.slots.length * 1.5));
       grown.set(this.slots);
       this.slots = grown;
     }
     this.slots[this.length++] = slot;
+  }
+
+  /** Lets go of the room it keeps for more. */
+  trim(): void {
+    if (this.slots.length > this.length + 16) this.slots = this.slots.slice(0, this.length + 16);
   }
 }
 
@@ -29,7 +34,7 @@ export class Postings {
  */
 export class FactColumns {
   length = 0;
-  ids = new Float64Array(1024);
+  ids = new Int32Array(1024);
   cells = new Int32Array(1024);
   stocks = new Uint8Array(1024);
   dayFrom = new Int32Array(1024);
@@ -40,8 +45,13 @@ export class FactColumns {
 
   /** Makes room for one more fact and returns its slot. */
   add(): number {
-    if (this.length === this.ids.length) this.grow();
+    if (this.length === this.ids.length) this.resize(Math.ceil(this.ids.length * 1.5));
     return this.length++;
+  }
+
+  /** Makes room for `size` facts in all, at once (before a load). */
+  reserve(size: number): void {
+    if (size > this.ids.length) this.resize(size);
   }
 
   /** The slot of the fact with row id `id`, found by halving (slots are in id order). */
@@ -62,9 +72,8 @@ export class FactColumns {
     return this.length === 0 ? 0 : (this.ids[this.length - 1] as number);
   }
 
-  private grow(): void {
-    const size = this.ids.length * 2;
-    this.ids = grown(this.ids, new Float64Array(size));
+  private resize(size: number): void {
+    this.ids = grown(this.ids, new Int32Array(size));
     this.cells = grown(this.cells, new Int32Array(size));
     this.stocks = grown(this.stocks, new Uint8Array(size));
     this.dayFrom = grown(this.dayFrom, new Int32Array(size));

@@ -21,6 +21,32 @@ export interface SumQuery {
 
 type Cell = Pick<CellSum, 'indicator' | 'dimension' | 'category'>;
 
+/** Row ids are kept in 32 bits. */
+const MAX_ID = 2 ** 31 - 1;
+
+/** A cell's key: its three parts, an absent part written as NONE. */
+const SEPARATOR = '\u0000';
+const NONE = '\u0001';
+const cellKey = (indicator: string, dimension: string | null, category: string | null): string =>
+  `${indicator}${SEPARATOR}${dimension ?? NONE}${SEPARATOR}${category ?? NONE}`;
+const orNull = (part: string): string | null => (part === NONE ? null : part);
+
+/** A business date as SQLite turns it into a day number (see `dayNumber`), -1 when it cannot. */
+const storedDay = (column: string): string =>
+  `CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+   THEN CAST(substr(${column}, 1, 4) || substr(${column}, 6, 2) || substr(${column}, 9, 2) AS INTEGER) ELSE -1 END`;
+
+/**
+ * How a load reads the table, a step of row ids at a time (`id > ?`, `LIMIT ?`): the
+ * numbers worked out by SQLite, one string per cell, then the units as in PLACED.
+ */
+export const STORED_FACTS = `SELECT id,
+    indicator || char(0) || ifnull(dimension, char(1)) || char(0) || ifnull(category, char(1)),
+    kind = 'stock', ${storedDay('date_from')},
+    CASE WHEN date_to IS NULL THEN ${NO_END_DAY} ELSE ${storedDay('date_to')} END,
+    pos_from, pos_to, value, unit_code, l1, l2, cu0, cu1
+  FROM indicator_facts WHERE id > ? ORDER BY id LIMIT ?`;
+
 const column = (name: (typeof FACT_ROW_COLUMNS)[number]): number => FACT_ROW_COLUMNS.indexOf(name);
 const INDICATOR = column('indicator');
 const KIND = column('kind');
@@ -58,37 +84,83 @@ export class FactIndex {
     return this.columns.lastId;
   }
 
+  /** Adds a fact the writer just stored with row id `id`. False when it cannot (see `place`). */
+  add(id: number, row: FactRow, posTo: number | null): boolean {
+    const dateTo = row[DATE_TO] as string | null;
+    const slot = this.place(
+      id,
+      cellKey(row[INDICATOR] as string, row[DIMENSION] as string | null, row[CATEGORY] as string | null),
+      row[KIND] === 'stock',
+      dayNumber(row[DATE_FROM] as string) ?? -1,
+      dateTo === null ? NO_END_DAY : (dayNumber(dateTo) ?? -1),
+      row[POS_FROM] as number,
+      posTo,
+      row[VALUE] as number,
+    );
+    if (slot === undefined) return false;
+    for (const geography of ['original', 'current'] as const) {
+      for (const placed of PLACED[geography]) this.post(geography, row[placed] as string | null, slot);
+    }
+    return true;
+  }
+
+  /** Adds a fact read from the table by STORED_FACTS (a row of its columns, in order). */
+  addStored(row: readonly unknown[]): boolean {
+    const slot = this.place(
+      row[0] as number,
+      row[1] as string,
+      row[2] === 1,
+      row[3] as number,
+      row[4] as number,
+      row[5] as number,
+      row[6] as number | null,
+      row[7] as number,
+    );
+    if (slot === undefined) return false;
+    this.post('original', row[8] as string, slot);
+    this.post('original', row[9] as string | null, slot);
+    this.post('original', row[10] as string | null, slot);
+    this.post('current', row[11] as string | null, slot);
+    this.post('current', row[12] as string | null, slot);
+    return true;
+  }
+
+  /** Makes room for `size` facts in all, before a load. */
+  reserve(size: number): void {
+    this.columns.reserve(size);
+  }
+
+  /** Lets go of the room kept for more facts in each unit's list (after a load). */
+  trim(): void {
+    for (const map of Object.values(this.postings)) for (const list of map.values()) list.trim();
+  }
+
   /**
-   * Adds the fact stored with row id `id`: `row[at + k]` holds FACT_ROW_COLUMNS[k]. False
-   * when it cannot: ids must rise, dates must read as `YYYY-MM-DD`.
+   * Gives a fact its slot; undefined when it cannot: row ids must rise (and fit in 32
+   * bits), and dates must have read as `YYYY-MM-DD` (-1 otherwise).
    */
-  add(id: number, row: FactRow, posTo: number | null, at = 0): boolean {
-    if (id <= this.columns.lastId) return false;
-    const dayFrom = dayNumber(row[at + DATE_FROM] as string);
-    const dateTo = row[at + DATE_TO] as string | null;
-    const dayTo = dateTo === null ? NO_END_DAY : dayNumber(dateTo);
-    if (dayFrom === undefined || dayTo === undefined) return false;
+  private place(
+    id: number,
+    cell: string,
+    stock: boolean,
+    dayFrom: number,
+    dayTo: number,
+    posFrom: number,
+    posTo: number | null,
+    value: number,
+  ): number | undefined {
+    if (id <= this.columns.lastId || id > MAX_ID || dayFrom < 0 || dayTo < 0) return undefined;
     const c = this.columns;
     const slot = c.add();
     c.ids[slot] = id;
-    c.cells[slot] = this.cellOf(
-      row[at + INDICATOR] as string,
-      row[at + DIMENSION] as string | null,
-      row[at + CATEGORY] as string | null,
-    );
-    c.stocks[slot] = row[at + KIND] === 'stock' ? 1 : 0;
+    c.cells[slot] = this.cellOf(cell);
+    c.stocks[slot] = stock ? 1 : 0;
     c.dayFrom[slot] = dayFrom;
     c.dayTo[slot] = dayTo;
-    c.posFrom[slot] = row[at + POS_FROM] as number;
+    c.posFrom[slot] = posFrom;
     c.posTo[slot] = posTo ?? Infinity;
-    c.values[slot] = row[at + VALUE] as number;
-    for (const geography of ['original', 'current'] as const) {
-      for (const placed of PLACED[geography]) {
-        const unit = row[at + placed] as string | null;
-        if (unit !== null) this.postingsOf(geography, unit).push(slot);
-      }
-    }
-    return true;
+    c.values[slot] = value;
+    return slot;
   }
 
   /** The fact stored with row id `id` stopped being believed at `position`. False when unknown. */
@@ -135,12 +207,12 @@ export class FactIndex {
     );
   }
 
-  private cellOf(indicator: string, dimension: string | null, category: string | null): number {
-    const key = `${indicator}\u0000${dimension ?? '\u0001'}\u0000${category ?? '\u0001'}`;
+  private cellOf(key: string): number {
     let cell = this.cellNumbers.get(key);
     if (cell === undefined) {
       cell = this.cells.length;
-      this.cells.push({ indicator, dimension, category });
+      const [indicator, dimension, category] = key.split(SEPARATOR) as [string, string, string];
+      this.cells.push({ indicator, dimension: orNull(dimension), category: orNull(category) });
       this.cellNumbers.set(key, cell);
       if (cell >= this.sums.length) {
         this.sums = new Float64Array(this.sums.length * 2);
@@ -150,14 +222,15 @@ export class FactIndex {
     return cell;
   }
 
-  private postingsOf(geography: keyof typeof PLACED, unit: string): Postings {
+  private post(geography: keyof typeof PLACED, unit: string | null, slot: number): void {
+    if (unit === null) return;
     const map = this.postings[geography];
     let list = map.get(unit);
     if (!list) {
       list = new Postings();
       map.set(unit, list);
     }
-    return list;
+    list.push(slot);
   }
 }
 

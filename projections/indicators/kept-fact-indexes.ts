@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FactIndex } from './fact-index';
-import { FACT_ROW_COLUMNS, type FactRow } from './fact-row';
+import { prepared } from '../statement-cache';
+import { FactIndex, STORED_FACTS } from './fact-index';
+import type { FactRow } from './fact-row';
 
 /** What a committed batch did to `indicator_facts`, in order. */
 export type FactChange =
@@ -51,27 +52,30 @@ class KeptFactIndex {
     if (kept.get(this.db) !== this || !this.db.open) return resolve(false);
     let rows: unknown[][];
     try {
-      rows = this.db
-        .prepare(
-          `SELECT id, NULL, ${FACT_ROW_COLUMNS.slice(1).join(', ')}, pos_to FROM indicator_facts
-           WHERE id > ? ORDER BY id LIMIT ?`,
-        )
+      if (this.loadedUpTo === 0) this.reserveRoom();
+      rows = prepared<[number, number], unknown[]>(this.db, STORED_FACTS)
         .raw()
-        .all(this.loadedUpTo, this.step) as unknown[][];
+        .all(this.loadedUpTo, this.step);
     } catch (error) {
       return this.fail(error, resolve);
     }
-    const posTo = FACT_ROW_COLUMNS.length + 1;
     for (const row of rows) {
-      if (!this.index.add(row[0] as number, row, row[posTo] as number | null, 1)) {
+      if (!this.index.addStored(row)) {
         return this.fail(new Error(`fact ${String(row[0])} cannot be held in memory`), resolve);
       }
     }
     this.loadedUpTo = this.index.lastId;
     if (rows.length === this.step) return void setImmediate(() => this.loadStep(resolve));
     this.loadedUpTo = Infinity;
+    this.index.trim();
     this.ready = true;
     resolve(true);
+  }
+
+  /** Room for every fact at once, rather than growing step by step. */
+  private reserveRoom(): void {
+    const last = this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM indicator_facts').get();
+    this.index.reserve(Math.ceil((last?.id ?? 0) * 1.02) + 1024);
   }
 
   private fail(error: unknown, resolve: (ready: boolean) => void): void {
