@@ -247,7 +247,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(after: number, limit: number): RecordedEvent[] {
-    return this.guard(() => this.durable(this.statements.readAll.all(after, limit), (row) => row.position).map(toRecorded));
+    // Rows as arrays: a rebuild reads the whole log, and arrays come out of SQLite cheaper than objects.
+    return this.guard(() => this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]).map(fromRawRow));
   }
 
   /** Rows as arrays in column order, unparsed: the cheapest read, for verification. */
@@ -356,6 +357,20 @@ function toRecorded(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     data: JSON.parse(row.data) as Record<string, unknown>,
     metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  };
+}
+
+/** By index, not destructured: destructuring the row made a scan of the log a third slower. */
+function fromRawRow(row: RawEventRow): RecordedEvent {
+  return {
+    position: row[0],
+    id: row[1],
+    streamId: row[2],
+    revision: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]) as Record<string, unknown>,
+    metadata: JSON.parse(row[7]) as RecordedEvent['metadata'],
   };
 }
 
