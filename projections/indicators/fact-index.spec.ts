@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Fact } from './fact';
-import { FACT_ROW_COLUMNS, factRow } from './fact-row';
 import { indicatorFactsProjection } from './indicator-facts.projection';
 import { queryIndicators, type IndicatorQuery } from './indicator-queries';
-import { applyFactChanges, factIndexOf, keepFactIndex, type FactChange } from './kept-fact-indexes';
+import { applyFactChanges, factIndexOf, keepFactIndex } from './kept-fact-indexes';
+import { openFacts, writer } from './testing/fact-steps';
 
 /*
  * The facts kept in memory must sum exactly as the SQL over the table does, for any unit,
@@ -64,37 +63,6 @@ const queryArbitrary: fc.Arbitrary<IndicatorQuery> = fc.oneof(
     })),
 );
 
-function openFacts(): Database.Database {
-  const db = new Database(':memory:');
-  indicatorFactsProjection.open(db);
-  return db;
-}
-
-/** Writes steps to the table as the fact writer does, one position each, reporting the changes. */
-function writer(db: Database.Database) {
-  const insert = db.prepare(
-    `INSERT INTO indicator_facts (${FACT_ROW_COLUMNS.join(', ')}) VALUES (${FACT_ROW_COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const close = db.prepare('UPDATE indicator_facts SET pos_to = ? WHERE id = ?');
-  const open: number[] = [];
-  let position = 0;
-  return (step: { add: Fact } | { close: number }): void => {
-    position += 1;
-    const changes: FactChange[] = [];
-    if ('add' in step) {
-      const row = factRow(step.add, `record-${position}`, position);
-      const id = Number(insert.run(...row).lastInsertRowid);
-      open.push(id);
-      changes.push({ id, row });
-    } else if (open.length > 0) {
-      const [id] = open.splice(step.close % open.length, 1) as [number];
-      close.run(position, id);
-      changes.push({ id, closedAt: position });
-    }
-    applyFactChanges(db, changes);
-  };
-}
-
 /** The totals in their order, down to the order of breakdown cells, which reports show. */
 const ordered = <T>(map: Map<string, T>) => JSON.stringify([...map.entries()]);
 
@@ -106,8 +74,8 @@ describe('the indicator facts kept in memory', () => {
         fc.nat({ max: 80 }),
         fc.array(queryArbitrary, { minLength: 1, maxLength: 15 }),
         async (steps, keptFrom, queries) => {
-          const onDisk = openFacts();
-          const inMemory = openFacts();
+          const onDisk = openFacts(':memory:');
+          const inMemory = openFacts(':memory:');
           const writeOnDisk = writer(onDisk);
           const writeInMemory = writer(inMemory);
           let loaded: Promise<boolean> | undefined;
@@ -132,7 +100,7 @@ describe('the indicator facts kept in memory', () => {
   });
 
   it('load again when the table is made anew', async () => {
-    const db = openFacts();
+    const db = openFacts(':memory:');
     const write = writer(db);
     write({ add: { indicator: 'dialogues.held', unitCode: '05752', dateFrom: '2023-10-12', value: 1 } });
     expect(await keepFactIndex(db)).toBe(true);
@@ -145,7 +113,7 @@ describe('the indicator facts kept in memory', () => {
   });
 
   it('give way to the table when a change cannot be followed', async () => {
-    const db = openFacts();
+    const db = openFacts(':memory:');
     const write = writer(db);
     write({ add: { indicator: 'dialogues.held', unitCode: '05752', dateFrom: '2023-10-12', value: 1 } });
     expect(await keepFactIndex(db)).toBe(true);
@@ -157,7 +125,7 @@ describe('the indicator facts kept in memory', () => {
   });
 
   it('leave a window they cannot read to the table', async () => {
-    const db = openFacts();
+    const db = openFacts(':memory:');
     writer(db)({ add: { indicator: 'dialogues.held', unitCode: '05752', dateFrom: '2023-10-12', value: 1 } });
     await keepFactIndex(db);
     expect(factIndexOf(db)?.sumsFor({ unit: '19', geography: 'original', asOf: 9, from: '2023', to: '2024' })).toBeUndefined();

@@ -19,7 +19,14 @@ export interface SumQuery {
   readonly to: string;
 }
 
-type Cell = Pick<CellSum, 'indicator' | 'dimension' | 'category'>;
+export type Cell = Pick<CellSum, 'indicator' | 'dimension' | 'category'>;
+
+/** Everything an index holds: its columns, its cells by number, each unit's facts. */
+export interface FactIndexState {
+  readonly columns: FactColumns;
+  readonly cells: readonly Cell[];
+  readonly postings: { readonly original: Map<string, Postings>; readonly current: Map<string, Postings> };
+}
 
 /** Row ids are kept in 32 bits. */
 const MAX_ID = 2 ** 31 - 1;
@@ -68,12 +75,27 @@ const PLACED = {
  * million rows from disk. It follows the table it mirrors fact by fact (`add`, `close`).
  */
 export class FactIndex {
-  private readonly columns = new FactColumns();
+  private readonly columns: FactColumns;
   private readonly cellNumbers = new Map<string, number>();
-  private readonly cells: Cell[] = [];
-  private readonly postings = { original: new Map<string, Postings>(), current: new Map<string, Postings>() };
-  private sums = new Float64Array(64);
-  private counts = new Int32Array(64);
+  private readonly cells: Cell[];
+  private readonly postings: FactIndexState['postings'];
+  private sums: Float64Array;
+  private counts: Int32Array;
+
+  /** An empty index, or one holding what a snapshot saved (`fact-index-snapshot.ts`). */
+  constructor(state?: FactIndexState) {
+    this.columns = state?.columns ?? new FactColumns();
+    this.cells = [...(state?.cells ?? [])];
+    this.cells.forEach((cell, number) => this.cellNumbers.set(cellKey(cell.indicator, cell.dimension, cell.category), number));
+    this.postings = state?.postings ?? { original: new Map(), current: new Map() };
+    this.sums = new Float64Array(Math.max(64, this.cells.length * 2));
+    this.counts = new Int32Array(this.sums.length);
+  }
+
+  /** What it holds, to save. */
+  get state(): FactIndexState {
+    return { columns: this.columns, cells: this.cells, postings: this.postings };
+  }
 
   get size(): number {
     return this.columns.length;

@@ -1,5 +1,6 @@
 import type { ProjectionDefinition } from '../projection';
 import { FACT_SOURCE_BY_TYPE } from './fact-sources';
+import { FACTS_READ_MODEL } from './fact-index-snapshot';
 import { FactWriter } from './fact-writer';
 import { LEVEL_COLUMNS } from './indicator-queries';
 
@@ -9,7 +10,7 @@ import { LEVEL_COLUMNS } from './indicator-queries';
  * "As of position N" is then a filter, never a replay.
  */
 export const indicatorFactsProjection: ProjectionDefinition = {
-  name: 'indicator-facts',
+  name: FACTS_READ_MODEL,
   version: 4,
   handles: new Set(FACT_SOURCE_BY_TYPE.keys()),
   open(db) {
@@ -23,6 +24,10 @@ export const indicatorFactsProjection: ProjectionDefinition = {
         dimension TEXT, category TEXT, pos_from INTEGER NOT NULL, pos_to INTEGER,
         cu0 TEXT, cu1 TEXT);
       CREATE INDEX IF NOT EXISTS facts_open ON indicator_facts (stream_id) WHERE pos_to IS NULL;
+      -- Names this table: a snapshot of its facts in memory is read back only into the same table.
+      CREATE TABLE IF NOT EXISTS indicator_facts_token (token TEXT NOT NULL);
+      INSERT INTO indicator_facts_token (token) SELECT lower(hex(randomblob(16)))
+        WHERE NOT EXISTS (SELECT 1 FROM indicator_facts_token);
     `);
     // Sums are read from the facts kept in memory (kept-fact-indexes.ts): the covering
     // index per level that version 4 kept cost five index writes per fact and per close.
@@ -30,6 +35,8 @@ export const indicatorFactsProjection: ProjectionDefinition = {
     return new FactWriter(db);
   },
   drop(db) {
-    db.exec('DROP TABLE IF EXISTS indicator_facts; DROP TABLE IF EXISTS indicator_records;');
+    db.exec(
+      'DROP TABLE IF EXISTS indicator_facts; DROP TABLE IF EXISTS indicator_records; DROP TABLE IF EXISTS indicator_facts_token;',
+    );
   },
 };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../statement-cache';
 import { FactIndex, STORED_FACTS } from './fact-index';
+import { loadFactSnapshot, saveFactSnapshot } from './fact-index-snapshot';
 import type { FactRow } from './fact-row';
 
 /** What a committed batch did to `indicator_facts`, in order. */
@@ -20,7 +21,7 @@ export interface KeepOptions {
  * loaded is applied, a change beyond is left to the steps still to come, which read it.
  */
 class KeptFactIndex {
-  readonly index = new FactIndex();
+  readonly index: FactIndex;
   ready = false;
   /** Rows up to this id are in memory. */
   private loadedUpTo = 0;
@@ -30,7 +31,27 @@ class KeptFactIndex {
     private readonly db: Database,
     readonly options: KeepOptions,
   ) {
-    this.loaded = new Promise((resolve) => setImmediate(() => this.loadStep(resolve)));
+    // What the last clean stop saved, when it still matches the table; the table otherwise.
+    const saved = this.savedIndex();
+    this.index = saved ?? new FactIndex();
+    if (saved) {
+      this.loadedUpTo = Infinity;
+      this.ready = true;
+      this.loaded = Promise.resolve(true);
+    } else {
+      this.loaded = new Promise((resolve) => setImmediate(() => this.loadStep(resolve)));
+    }
+  }
+
+  private savedIndex(): FactIndex | undefined {
+    try {
+      return loadFactSnapshot(this.db);
+    } catch (error) {
+      this.options.onError?.(
+        new Error(`the facts saved at the last stop could not be read (${error instanceof Error ? error.message : String(error)}); they load from the table`),
+      );
+      return undefined;
+    }
   }
 
   /** False when memory and table no longer agree: the index must be loaded again. */
@@ -121,6 +142,15 @@ export function reloadFactIndex(db: Database): void {
   if (!held) return;
   kept.delete(db);
   void keepFactIndex(db, held.options);
+}
+
+/**
+ * Saves the facts held in memory beside the read models, for the next start to read back
+ * instead of the table: call once their writer has stopped, before closing the database.
+ */
+export function saveFactIndex(db: Database): void {
+  const held = kept.get(db);
+  if (held?.ready && db.open) saveFactSnapshot(db, held.index);
 }
 
 /** Applies a committed batch's changes; an index that cannot follow them loads again. */

@@ -8,6 +8,7 @@ import { approvalLocks } from '../approvals/approval-queries';
 import { masterKey } from '../personal-data/master-key';
 import { PersonalVault } from '../personal-data/personal-vault';
 import { SubjectKeyStore } from '../personal-data/subject-key-store';
+import { saveFactIndex } from '../../projections/indicators/kept-fact-indexes';
 import { openProjectionDatabase } from '../projection-runner/projection-database';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import { CommandLoop } from './command-loop';
@@ -101,6 +102,8 @@ export class Ledger {
     await this.runner.stop();
     await this.releaseCheckpoints();
     await this.store.close();
+    // The next start reads the indicator facts back from this copy instead of the table.
+    saveFactIndex(this.readModels);
     this.readModels.close();
     this.keys.close();
   }

@@ -23,11 +23,14 @@ export interface TestLedger {
   adminToken(): Promise<string>;
   /** Number of events in the log. */
   head(): Promise<number>;
-  close(): Promise<void>;
+  /** Stops the service; its data directory goes too unless `keepData` (to start it again). */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestLedger(env: Record<string, string> = {}): Promise<TestLedger> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'p8-ledger-test-'));
+export async function startTestLedger(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'p8-ledger-test-')),
+): Promise<TestLedger> {
   const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
   const ledger = await Ledger.open(config);
   await ensureInitialAdmin(ledger);
@@ -57,10 +60,10 @@ export async function startTestLedger(env: Record<string, string> = {}): Promise
       return login(username, password);
     },
     head: () => ledger.store.headPosition(),
-    async close() {
+    async close({ keepData = false } = {}) {
       await app.close();
       await ledger.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
