@@ -10,7 +10,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { factIndexOf, keepFactIndex } from '../../projections/indicators/kept-fact-indexes';
+import { factIndexOf, keepFactIndex, saveFactIndex } from '../../projections/indicators/kept-fact-indexes';
 import { indicatorRows } from '../../src/indicators/indicator-report';
 import { SeededRandom } from '../../src/demo/seeded-random';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
@@ -99,12 +99,26 @@ async function asOfFigures(readFile: string, head: number) {
     const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const memoryAfter = process.memoryUsage();
     const heldMb = (memoryAfter.heapUsed + memoryAfter.arrayBuffers - memoryBefore.heapUsed - memoryBefore.arrayBuffers) / 2 ** 20;
+    const figures = asOfLatencies(db, head);
+    // As a clean stop saves them and the next start reads them back.
+    const saveStarted = process.hrtime.bigint();
+    saveFactIndex(db);
+    const saveSeconds = Number(process.hrtime.bigint() - saveStarted) / 1e9;
+    const again = new Database(readFile, { readonly: true });
+    const readStarted = process.hrtime.bigint();
+    void keepFactIndex(again);
+    const readBackSeconds = Number(process.hrtime.bigint() - readStarted) / 1e9;
+    const readBack = factIndexOf(again)?.size;
+    again.close();
+    if (readBack !== factIndexOf(db)?.size) throw new Error('the saved facts were not read back');
     return {
-      ...asOfLatencies(db, head),
+      ...figures,
       fromDisk,
       facts: factIndexOf(db)?.size ?? 0,
       loadSeconds,
       heldMb: Math.round(heldMb),
+      saveSeconds,
+      readBackSeconds,
     };
   } finally {
     db.close();
@@ -211,6 +225,12 @@ async function main(): Promise<void> {
       [
         '  facts kept in memory',
         `${asOf.facts.toLocaleString('en')} facts, ${asOf.heldMb} MB, loaded in ${asOf.loadSeconds.toFixed(2)} s`,
+        '',
+        '',
+      ],
+      [
+        '  saved at a stop, read back at a start',
+        `saved in ${asOf.saveSeconds.toFixed(2)} s, read back in ${asOf.readBackSeconds.toFixed(2)} s`,
         '',
         '',
       ],
