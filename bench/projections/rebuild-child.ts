@@ -3,8 +3,11 @@
  * its peak memory is its own. Prints one JSON line.
  *   node rebuild-child.js scan <ledger.sqlite>
  *   node rebuild-child.js rebuild <ledger.sqlite> <projections.sqlite>
+ * With READ_MODEL_TIMES=1 a rebuild also prints, on stderr, the seconds each read model
+ * spent applying events and flushing its batches (and so where a rebuild's time goes).
  */
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import type { ProjectionDefinition } from '../../projections/projection';
 import { checkpointInBackground } from '../../src/ledger/sqlite/background-checkpoints';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { openProjectionDatabase } from '../../src/projection-runner/projection-database';
@@ -32,7 +35,23 @@ async function main(): Promise<void> {
     const db = openProjectionDatabase(readFile ?? `${logFile}.bench-projections`);
     // As the service and `npm run ledger -- rebuild` (which opens the service's ledger) do.
     const releaseCheckpoints = checkpointInBackground(db);
-    const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, (e) => {
+    const times = new Map<string, number>();
+    const projections = process.env.READ_MODEL_TIMES
+      ? ALL_PROJECTIONS.map((d) => timed(d, times))
+      : ALL_PROJECTIONS;
+    if (process.env.READ_MODEL_TIMES) {
+      const readPage = store.readAllSync.bind(store);
+      store.readAllSync = (after, limit) => {
+        const since = performance.now();
+        const page = readPage(after, limit);
+        times.set(
+          'reading the log',
+          (times.get('reading the log') ?? 0) + performance.now() - since,
+        );
+        return page;
+      };
+    }
+    const runner = new ProjectionRunner(store, db, projections, (e) => {
       throw e;
     });
     runner.start();
@@ -40,6 +59,14 @@ async function main(): Promise<void> {
     await runner.stop();
     await releaseCheckpoints();
     db.close();
+    if (times.size > 0) {
+      const total = Number(process.hrtime.bigint() - started) / 1e6;
+      const counted = [...times.values()].reduce((sum, ms) => sum + ms, 0);
+      times.set('the rest (commits, savepoints, query indexes)', total - counted);
+      for (const [what, ms] of [...times].sort((a, b) => b[1] - a[1])) {
+        process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${what}\n`);
+      }
+    }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuAtStart);
@@ -47,6 +74,32 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({ events: head, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rate: head / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
   );
+}
+
+/** The read model, its writer's apply and flush adding their time to `times`. */
+function timed(definition: ProjectionDefinition, times: Map<string, number>): ProjectionDefinition {
+  const add = (what: string, since: number) =>
+    times.set(what, (times.get(what) ?? 0) + performance.now() - since);
+  return {
+    ...definition,
+    open(db) {
+      const writer = definition.open(db);
+      const { apply, flush } = writer;
+      writer.apply = (event) => {
+        const since = performance.now();
+        apply.call(writer, event);
+        add(`${definition.name} apply`, since);
+      };
+      if (flush) {
+        writer.flush = () => {
+          const since = performance.now();
+          flush.call(writer);
+          add(`${definition.name} flush`, since);
+        };
+      }
+      return writer;
+    },
+  };
 }
 
 main().catch((error: unknown) => {
