@@ -64,9 +64,11 @@ describe('the facts in memory saved at a clean stop', () => {
   it('are read back at the next start, at once, and answer as before', async () => {
     const answered = await savedLedger();
     const db = open();
-    void keepFactIndex(db);
+    const onReady = jest.fn();
+    void keepFactIndex(db, { onReady });
     // Ready without a step of loading from the table.
     expect(factIndexOf(db)?.size).toBe(6);
+    expect(onReady).toHaveBeenCalledWith(expect.objectContaining({ facts: 6, from: 'snapshot' }));
     expect(answers(db)).toBe(answered);
     // Read once, then gone: a crash later leaves no stale copy.
     expect(existsSync(snapshotFile(db))).toBe(false);
@@ -82,10 +84,12 @@ describe('the facts in memory saved at a clean stop', () => {
     const db = open();
     // A fact written after the stop (the runner ran without keeping them, say).
     writer(db)({ add: { indicator: 'dialogues.held', unitCode: '05911', dateFrom: '2023-11-02', value: 1 } });
-    const loaded = keepFactIndex(db);
+    const onReady = jest.fn();
+    const loaded = keepFactIndex(db, { onReady });
     expect(factIndexOf(db)).toBeUndefined();
     expect(await loaded).toBe(true);
     expect(factIndexOf(db)?.size).toBe(STEPS.length);
+    expect(onReady).toHaveBeenCalledWith(expect.objectContaining({ facts: STEPS.length, from: 'table' }));
     expect(answers(db)).not.toBe(answered);
   });
 

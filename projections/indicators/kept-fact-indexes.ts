@@ -11,6 +11,8 @@ export type FactChange =
 
 export interface KeepOptions {
   readonly onError?: (error: Error) => void;
+  /** Told once the sums are read from memory: how many facts, from where, in how long. */
+  readonly onReady?: (ready: { facts: number; from: 'snapshot' | 'table'; seconds: number }) => void;
   /** Rows read per step of a load; the event loop answers requests between steps. */
   readonly step?: number;
 }
@@ -26,18 +28,22 @@ class KeptFactIndex {
   /** Rows up to this id are in memory. */
   private loadedUpTo = 0;
   readonly loaded: Promise<boolean>;
+  private readonly secondsSince: () => number;
 
   constructor(
     private readonly db: Database,
     readonly options: KeepOptions,
   ) {
     // What the last clean stop saved, when it still matches the table; the table otherwise.
+    const started = process.hrtime.bigint();
+    this.secondsSince = () => Number(process.hrtime.bigint() - started) / 1e9;
     const saved = this.savedIndex();
     this.index = saved ?? new FactIndex();
     if (saved) {
       this.loadedUpTo = Infinity;
       this.ready = true;
       this.loaded = Promise.resolve(true);
+      options.onReady?.({ facts: saved.size, from: 'snapshot', seconds: this.secondsSince() });
     } else {
       this.loaded = new Promise((resolve) => setImmediate(() => this.loadStep(resolve)));
     }
@@ -90,6 +96,7 @@ class KeptFactIndex {
     this.loadedUpTo = Infinity;
     this.index.trim();
     this.ready = true;
+    this.options.onReady?.({ facts: this.index.size, from: 'table', seconds: this.secondsSince() });
     resolve(true);
   }
 

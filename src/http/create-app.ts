@@ -68,8 +68,11 @@ export async function createApp(
   await fastify.ready();
   // Indicator sums read the facts from memory once loaded, from disk until then; commands
   // run from the command line, a rebuild say, need no such copy.
+  const logger = options.logger || undefined;
   void keepFactIndex(ledger.readModels, {
-    onError: (error) => (options.logger ? options.logger.error({ err: error.message }, 'facts not kept in memory') : undefined),
+    onError: (error) => logger?.error({ err: error.message }, 'indicator facts not kept in memory'),
+    onReady: ({ facts, from, seconds }) =>
+      logger?.info({ facts, from, seconds: Number(seconds.toFixed(2)) }, 'indicator facts in memory: sums read from there'),
   });
   return app;
 }
