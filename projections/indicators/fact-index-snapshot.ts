@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { FactColumns, Postings } from './fact-columns';
 import { FactIndex, type Cell } from './fact-index';
 
@@ -32,8 +33,11 @@ function tableMark(db: Database): { token: string; position: number } | undefine
   return token === undefined || position === undefined ? undefined : { token, position };
 }
 
-/** The arrays of an index, in file order: 8-byte numbers first, so that every one stays aligned. */
-function arraysOf(columns: FactColumns, lists: readonly Postings[]): (Float64Array | Int32Array | Uint8Array)[] {
+/**
+ * An index's columns as the file holds them, 8-byte numbers first so that every array stays
+ * aligned; the units' lists follow them, then `stocks`, one byte a fact.
+ */
+function columnArrays(columns: FactColumns): (Float64Array | Int32Array)[] {
   const n = columns.length;
   return [
     columns.posFrom.subarray(0, n),
@@ -43,8 +47,6 @@ function arraysOf(columns: FactColumns, lists: readonly Postings[]): (Float64Arr
     columns.cells.subarray(0, n),
     columns.dayFrom.subarray(0, n),
     columns.dayTo.subarray(0, n),
-    ...lists.map((list) => list.slots.subarray(0, list.length)),
-    columns.stocks.subarray(0, n),
   ];
 }
 
@@ -75,70 +77,114 @@ export function saveFactSnapshot(db: Database, index: FactIndex): void {
   const fd = openSync(`${file}.partial`, 'w');
   try {
     writeSync(fd, lead);
-    for (const array of arraysOf(columns, [...original, ...current].map(([, list]) => list))) writeSync(fd, array);
+    const lists = [...original, ...current].map(([, list]) => list.slots.subarray(0, list.length));
+    for (const array of [...columnArrays(columns), ...lists, columns.stocks.subarray(0, columns.length)]) {
+      writeSync(fd, array);
+    }
   } finally {
     closeSync(fd);
   }
   renameSync(`${file}.partial`, file);
 }
 
-/**
- * The index saved at the last clean stop, if it holds exactly what the table holds now:
- * the same table, at the same position, with the same last fact. The file goes once read:
- * a later crash leaves none behind to mislead.
- */
-export function loadFactSnapshot(db: Database): FactIndex | undefined {
-  const file = snapshotFile(db);
-  if (!existsSync(file)) return undefined;
-  try {
-    return readSnapshot(db, file);
-  } finally {
-    rmSync(file, { force: true });
-  }
+/** A snapshot that matches the table, its header read, its arrays still to read. */
+export interface SavedFacts {
+  /** The row id of its last fact: later facts are read from the table. */
+  readonly lastId: number;
+  /** Reads its arrays off the event loop; undefined if the file turns out short or unreadable. */
+  read(): Promise<FactIndex | undefined>;
 }
 
-function readSnapshot(db: Database, file: string): FactIndex | undefined {
-  const fd = openSync(file, 'r');
+/**
+ * The facts saved at the last clean stop, if they hold exactly what the table holds now:
+ * the same table, at the same position, with the same last fact. Checked at once, so that
+ * no batch lands in between; the file goes once read, or at once when it does not match:
+ * a later crash leaves none behind to mislead.
+ */
+export function savedFacts(db: Database): SavedFacts | undefined {
+  const file = snapshotFile(db);
+  if (!existsSync(file)) return undefined;
+  let header: Header | undefined;
+  let arraysAt = 0;
   try {
-    const lead = Buffer.alloc(8);
-    readSync(fd, lead, 0, 8, 0);
-    const jsonLength = lead.readUInt32LE(0);
-    const json = Buffer.alloc(jsonLength);
-    readSync(fd, json, 0, jsonLength, 8);
-    const header = JSON.parse(json.toString('utf8')) as Header;
-    const mark = tableMark(db);
-    const last = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM indicator_facts').get()?.id ?? 0;
-    if (
-      header.format !== FORMAT ||
-      !mark ||
-      header.token !== mark.token ||
-      header.position !== mark.position ||
-      header.lastId !== last
-    ) {
-      return undefined;
+    const fd = openSync(file, 'r');
+    try {
+      const lead = Buffer.alloc(8);
+      readSync(fd, lead, 0, 8, 0);
+      const jsonLength = lead.readUInt32LE(0);
+      const json = Buffer.alloc(jsonLength);
+      readSync(fd, json, 0, jsonLength, 8);
+      header = JSON.parse(json.toString('utf8')) as Header;
+      arraysAt = 8 + Math.ceil(jsonLength / 8) * 8;
+    } finally {
+      closeSync(fd);
     }
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+  if (!matchesTable(db, header)) {
+    rmSync(file, { force: true });
+    return undefined;
+  }
+  const matching = header;
+  return {
+    lastId: matching.lastId,
+    read: async () => {
+      try {
+        return await readArrays(file, matching, arraysAt);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    },
+  };
+}
+
+function matchesTable(db: Database, header: Header): boolean {
+  const mark = tableMark(db);
+  const last = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM indicator_facts').get()?.id ?? 0;
+  return (
+    header.format === FORMAT &&
+    mark !== undefined &&
+    header.token === mark.token &&
+    header.position === mark.position &&
+    header.lastId === last
+  );
+}
+
+/** Reads the arrays straight into the index's own typed arrays, one read of the file each. */
+async function readArrays(file: string, header: Header, arraysAt: number): Promise<FactIndex | undefined> {
+  const handle = await open(file, 'r');
+  try {
     const columns = new FactColumns();
     columns.reserve(Math.ceil(header.length * 1.1) + 1024);
     columns.length = header.length;
-    const listsOf = (units: Header['original']) =>
+    const units = [...header.original, ...header.current];
+    const listed = units.reduce((sum, [, length]) => sum + length, 0);
+    const lists = new Int32Array(listed);
+    let offset = arraysAt;
+    for (const array of [...columnArrays(columns), lists, columns.stocks.subarray(0, columns.length)]) {
+      const target = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      const { bytesRead } = await handle.read(target, 0, target.length, offset);
+      if (bytesRead !== target.length) return undefined;
+      offset += target.length;
+    }
+    if ((await handle.stat()).size !== offset) return undefined;
+    let at = 0;
+    const listsOf = (of: Header['original']) =>
       new Map(
-        units.map(([unit, length]) => {
+        of.map(([unit, length]) => {
           const list = new Postings();
           list.slots = new Int32Array(length + 16);
+          list.slots.set(lists.subarray(at, at + length));
           list.length = length;
+          at += length;
           return [unit, list] as const;
         }),
       );
     const postings = { original: listsOf(header.original), current: listsOf(header.current) };
-    let offset = 8 + Math.ceil(jsonLength / 8) * 8;
-    for (const array of arraysOf(columns, [...postings.original.values(), ...postings.current.values()])) {
-      const target = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      if (readSync(fd, target, 0, target.length, offset) !== target.length) return undefined;
-      offset += target.length;
-    }
-    if (fstatSync(fd).size !== offset) return undefined;
     return new FactIndex({ columns, cells: header.cells, postings });
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }

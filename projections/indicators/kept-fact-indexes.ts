@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../statement-cache';
 import { FactIndex, STORED_FACTS } from './fact-index';
-import { loadFactSnapshot, saveFactSnapshot } from './fact-index-snapshot';
+import { saveFactSnapshot, savedFacts, type SavedFacts } from './fact-index-snapshot';
 import type { FactRow } from './fact-row';
 
 /** What a committed batch did to `indicator_facts`, in order. */
@@ -18,15 +18,20 @@ export interface KeepOptions {
 }
 
 /**
- * A database's fact index while it loads and once it is ready. It loads the table in
- * steps of row ids and follows committed changes meanwhile: a change to a row it has
- * loaded is applied, a change beyond is left to the steps still to come, which read it.
+ * A database's fact index while it loads and once it is ready. It reads back what the last
+ * clean stop saved, if that still matches the table, then loads the rest of the table in
+ * steps of row ids, following committed changes meanwhile: a change to a row it holds is
+ * applied, a change beyond is left to the steps still to come, which read it. While the
+ * saved facts are read back (off the event loop), changes wait, and are applied after.
  */
 class KeptFactIndex {
-  readonly index: FactIndex;
+  index = new FactIndex();
   ready = false;
   /** Rows up to this id are in memory. */
   private loadedUpTo = 0;
+  /** Set while the saved facts are read back: the changes committed meanwhile. */
+  private waiting?: FactChange[];
+  private from: 'snapshot' | 'table' = 'table';
   readonly loaded: Promise<boolean>;
   private readonly secondsSince: () => number;
 
@@ -34,34 +39,29 @@ class KeptFactIndex {
     private readonly db: Database,
     readonly options: KeepOptions,
   ) {
-    // What the last clean stop saved, when it still matches the table; the table otherwise.
     const started = process.hrtime.bigint();
     this.secondsSince = () => Number(process.hrtime.bigint() - started) / 1e9;
-    const saved = this.savedIndex();
-    this.index = saved ?? new FactIndex();
+    const saved = this.savedFacts();
     if (saved) {
-      this.loadedUpTo = Infinity;
-      this.ready = true;
-      this.loaded = Promise.resolve(true);
-      options.onReady?.({ facts: saved.size, from: 'snapshot', seconds: this.secondsSince() });
+      this.waiting = [];
+      this.from = 'snapshot';
+      this.loaded = this.readBack(saved);
     } else {
       this.loaded = new Promise((resolve) => setImmediate(() => this.loadStep(resolve)));
     }
   }
 
-  private savedIndex(): FactIndex | undefined {
-    try {
-      return loadFactSnapshot(this.db);
-    } catch (error) {
-      this.options.onError?.(
-        new Error(`the facts saved at the last stop could not be read (${error instanceof Error ? error.message : String(error)}); they load from the table`),
-      );
-      return undefined;
-    }
+  /** Whether the saved facts are being read back (a second or so): answers wait for them. */
+  get readingBack(): boolean {
+    return this.waiting !== undefined;
   }
 
   /** False when memory and table no longer agree: the index must be loaded again. */
   apply(changes: readonly FactChange[]): boolean {
+    if (this.waiting) {
+      this.waiting.push(...changes);
+      return true;
+    }
     for (const change of changes) {
       if (change.id > this.loadedUpTo) continue;
       const applied =
@@ -69,6 +69,47 @@ class KeptFactIndex {
       if (!applied) return false;
     }
     return true;
+  }
+
+  private savedFacts(): SavedFacts | undefined {
+    try {
+      return savedFacts(this.db);
+    } catch (error) {
+      this.unreadable(error);
+      return undefined;
+    }
+  }
+
+  /** The saved facts, then what the table holds beyond them; from the table alone if they fail. */
+  private async readBack(saved: SavedFacts): Promise<boolean> {
+    let index: FactIndex | undefined;
+    try {
+      index = await saved.read();
+    } catch (error) {
+      this.unreadable(error);
+    }
+    const waiting = this.waiting ?? [];
+    this.waiting = undefined;
+    if (kept.get(this.db) !== this) return false;
+    if (index) {
+      this.index = index;
+      this.loadedUpTo = saved.lastId;
+    }
+    if (!index || !this.apply(waiting)) {
+      // Everything is in the table, the changes that waited too.
+      this.index = new FactIndex();
+      this.loadedUpTo = 0;
+      this.from = 'table';
+    }
+    return new Promise((resolve) => this.loadStep(resolve));
+  }
+
+  private unreadable(error: unknown): void {
+    this.options.onError?.(
+      new Error(
+        `the facts saved at the last stop could not be read (${error instanceof Error ? error.message : String(error)}); they load from the table`,
+      ),
+    );
   }
 
   private get step(): number {
@@ -96,7 +137,7 @@ class KeptFactIndex {
     this.loadedUpTo = Infinity;
     this.index.trim();
     this.ready = true;
-    this.options.onReady?.({ facts: this.index.size, from: 'table', seconds: this.secondsSince() });
+    this.options.onReady?.({ facts: this.index.size, from: this.from, seconds: this.secondsSince() });
     resolve(true);
   }
 
@@ -136,6 +177,15 @@ export function keepFactIndex(db: Database, options: KeepOptions = {}): Promise<
 export function factIndexOf(db: Database): FactIndex | undefined {
   const held = kept.get(db);
   return held?.ready ? held.index : undefined;
+}
+
+/**
+ * Resolves once the facts saved at the last stop are read back, if they are being read:
+ * an answer waits that second rather than sum a whole table from disk.
+ */
+export async function factIndexSettled(db: Database): Promise<void> {
+  const held = kept.get(db);
+  if (held?.readingBack) await held.loaded;
 }
 
 /** Whether `db`'s facts are kept in memory, so that its writer must report its changes. */

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { positionAt, recordedAtOf } from '../../projections/audit/audit-queries';
+import { factIndexSettled } from '../../projections/indicators/kept-fact-indexes';
 import { GEOGRAPHY } from '../geography/geography';
 import type { AsOf } from '../http/as-of';
 import { assertUnitReadable } from '../identity/scope';
@@ -62,6 +63,9 @@ export class GetIndicatorsHandler implements IQueryHandler<GetIndicatorsQuery, I
     }
     assertUnitReadable(actor, unit);
     const db = this.ledger.readModels;
+    // Just after a start, the facts saved at the stop are read back within a second or so:
+    // wait for them rather than sum the table.
+    await factIndexSettled(db);
     const reached = this.ledger.runner.position;
     const asOf = options.asOf;
     const position = !asOf

@@ -16,7 +16,10 @@ export function openFacts(file: string): Database.Database {
 /** A step of the log: a fact added, or an open one (picked by number) closed. */
 export type FactStep = { readonly add: Fact } | { readonly close: number };
 
-/** Writes steps to the table as the fact writer does, one position each, reporting the changes. */
+/**
+ * Writes steps to the table as the fact writer does, one position each after the one the
+ * table reached, reporting the changes.
+ */
 export function writer(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO indicator_facts (${FACT_ROW_COLUMNS.join(', ')}) VALUES (${FACT_ROW_COLUMNS.map(() => '?').join(', ')})`,
@@ -26,8 +29,15 @@ export function writer(db: Database.Database) {
     `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, 1, ?)
      ON CONFLICT(name) DO UPDATE SET position = excluded.position`,
   );
-  const open: number[] = [];
-  let position = 0;
+  // Goes on from what the table holds: its open facts, and the position it reached.
+  const open = db
+    .prepare<[], { id: number }>('SELECT id FROM indicator_facts WHERE pos_to IS NULL ORDER BY id')
+    .all()
+    .map((row) => row.id);
+  let position =
+    db
+      .prepare<[string], { position: number }>('SELECT position FROM projection_checkpoints WHERE name = ?')
+      .get(FACTS_READ_MODEL)?.position ?? 0;
   return (step: FactStep): void => {
     position += 1;
     const changes: FactChange[] = [];
