@@ -107,7 +107,7 @@ async function asOfFigures(readFile: string, head: number) {
     const saveSeconds = Number(process.hrtime.bigint() - saveStarted) / 1e9;
     const again = new Database(readFile, { readonly: true });
     const readStarted = process.hrtime.bigint();
-    void keepFactIndex(again);
+    await keepFactIndex(again);
     const readBackSeconds = Number(process.hrtime.bigint() - readStarted) / 1e9;
     const readBack = factIndexOf(again)?.size;
     again.close();
