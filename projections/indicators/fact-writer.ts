@@ -40,8 +40,8 @@ export class FactWriter implements ProjectionWriter {
   /** This batch's changes to the facts, for the index kept in memory (when one is). */
   private changes: FactChange[] = [];
   private readonly statements: {
-    getRecord: Statement<[string], { revision: number; state: string | null }>;
-    putRecord: Statement<[string, number, string | null]>;
+    getRecord: Statement<[string], { revision: number; state: string | null; open_facts: string }>;
+    putRecord: Statement<[string, number, string | null, string]>;
     openFacts: Statement<[string], FactRowRead>;
     closeFact: Statement<[number, number]>;
     insertFact: Statement<unknown[]>;
@@ -51,14 +51,17 @@ export class FactWriter implements ProjectionWriter {
     // A writer opens on tables made anew, or on tables a new version replaced.
     reloadFactIndex(db);
     this.statements = {
-      getRecord: db.prepare('SELECT revision, state FROM indicator_records WHERE stream_id = ?'),
+      getRecord: db.prepare('SELECT revision, state, open_facts FROM indicator_records WHERE stream_id = ?'),
       putRecord: db.prepare(
-        `INSERT INTO indicator_records (stream_id, revision, state) VALUES (?, ?, ?)
-         ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, state = excluded.state`,
+        `INSERT INTO indicator_records (stream_id, revision, state, open_facts) VALUES (?, ?, ?, ?)
+         ON CONFLICT(stream_id) DO UPDATE SET
+           revision = excluded.revision, state = excluded.state, open_facts = excluded.open_facts`,
       ),
+      // By row id, from the record's list: an index of open facts by stream cost more to
+      // keep up (random keys, on every fact written and closed) than anything it saved.
       openFacts: db.prepare(
         `SELECT id, indicator, unit_code, date_from, date_to, value, dimension, category
-         FROM indicator_facts WHERE stream_id = ? AND pos_to IS NULL`,
+         FROM indicator_facts WHERE id IN (SELECT value FROM json_each(?))`,
       ),
       closeFact: db.prepare('UPDATE indicator_facts SET pos_to = ? WHERE id = ?'),
       insertFact: db.prepare(
@@ -91,7 +94,7 @@ export class FactWriter implements ProjectionWriter {
     this.held.set(event.streamId, { revision: event.revision, state, open: kept, dirty: true });
   }
 
-  /** Writes back the states changed in this batch, then lets go of the oldest records. */
+  /** Writes back the states (and open facts) changed in this batch, then lets go of the oldest records. */
   flush(): void {
     for (const [streamId, record] of this.held) {
       if (!record.dirty) continue;
@@ -99,6 +102,7 @@ export class FactWriter implements ProjectionWriter {
         streamId,
         record.revision,
         record.state === undefined ? null : JSON.stringify(record.state),
+        JSON.stringify(record.open.map((fact) => fact.id)),
       );
       record.dirty = false;
     }
@@ -127,7 +131,7 @@ export class FactWriter implements ProjectionWriter {
     const row = this.statements.getRecord.get(streamId);
     if (!row) return undefined;
     const open = this.statements.openFacts
-      .all(streamId)
+      .all(row.open_facts)
       .map((fact) => ({ id: fact.id, key: factKey(factOf(fact)) }));
     const record = {
       revision: row.revision,

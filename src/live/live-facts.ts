@@ -56,7 +56,8 @@ export function openFacts(db: Database, streamId: string): CountedFact[] {
   return prepared<Record<string, unknown>, FactRow>(
     db,
     `SELECT id, indicator, dimension, category, value, ${LEVELS.join(', ')} FROM indicator_facts
-     WHERE stream_id = @streamId AND pos_to IS NULL AND ${COUNTED}`,
+     WHERE id IN (SELECT value FROM json_each((SELECT open_facts FROM indicator_records WHERE stream_id = @streamId)))
+       AND pos_to IS NULL AND ${COUNTED}`,
   )
     .all({ streamId, ...WINDOW })
     .map((row) => ({
