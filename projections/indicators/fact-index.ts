@@ -43,15 +43,20 @@ const storedDay = (column: string): string =>
   `CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
    THEN CAST(substr(${column}, 1, 4) || substr(${column}, 6, 2) || substr(${column}, 9, 2) AS INTEGER) ELSE -1 END`;
 
+/** Added to a stock's first day as a load reads it: one number for both. */
+const STOCK = 1_000_000_000;
+const LAST_DAY = 99_991_231;
+
 /**
  * How a load reads the table, a step of row ids at a time (`id > ?`, `LIMIT ?`): the
  * numbers worked out by SQLite, one string per cell, then the units as in PLACED.
  */
 export const STORED_FACTS = `SELECT id,
     indicator || char(0) || ifnull(dimension, char(1)) || char(0) || ifnull(category, char(1)),
-    kind = 'stock', ${storedDay('date_from')},
+    (kind = 'stock') * ${STOCK} + ${storedDay('date_from')},
     CASE WHEN date_to IS NULL THEN ${NO_END_DAY} ELSE ${storedDay('date_to')} END,
-    pos_from, pos_to, value, unit_code, l1, l2, cu0, cu1
+    pos_from, pos_to, value,
+    unit_code || char(0) || ifnull(l1, '') || char(0) || ifnull(l2, '') || char(0) || ifnull(cu0, '') || char(0) || ifnull(cu1, '')
   FROM indicator_facts WHERE id > ? ORDER BY id LIMIT ?`;
 
 const column = (name: (typeof FACT_ROW_COLUMNS)[number]): number => FACT_ROW_COLUMNS.indexOf(name);
@@ -81,6 +86,8 @@ export class FactIndex {
   private readonly postings: FactIndexState['postings'];
   private sums: Float64Array;
   private counts: Int32Array;
+  /** The lists of each line of units a load met (see `listsOf`). */
+  private readonly lineages = new Map<string, Postings[]>();
 
   /** An empty index, or one holding what a snapshot saved (`fact-index-snapshot.ts`). */
   constructor(state?: FactIndexState) {
@@ -128,23 +135,43 @@ export class FactIndex {
 
   /** Adds a fact read from the table by STORED_FACTS (a row of its columns, in order). */
   addStored(row: readonly unknown[]): boolean {
+    const first = row[2] as number;
+    const stock = first >= STOCK;
+    const dayFrom = stock ? first - STOCK : first;
     const slot = this.place(
       row[0] as number,
       row[1] as string,
-      row[2] === 1,
+      stock,
+      dayFrom <= LAST_DAY ? dayFrom : -1,
       row[3] as number,
       row[4] as number,
-      row[5] as number,
-      row[6] as number | null,
-      row[7] as number,
+      row[5] as number | null,
+      row[6] as number,
     );
     if (slot === undefined) return false;
-    this.post('original', row[8] as string, slot);
-    this.post('original', row[9] as string | null, slot);
-    this.post('original', row[10] as string | null, slot);
-    this.post('current', row[11] as string | null, slot);
-    this.post('current', row[12] as string | null, slot);
+    for (const list of this.listsOf(row[7] as string)) list.push(slot);
     return true;
+  }
+
+  /**
+   * The lists a fact joins, from its units as a load reads them (recorded, district and
+   * province then, today's commune and province, joined by NUL): worked out once for each
+   * such line of units, of which a ledger has few.
+   */
+  private listsOf(units: string): Postings[] {
+    let lists = this.lineages.get(units);
+    if (!lists) {
+      const [unit, l1, l2, cu0, cu1] = units.split(SEPARATOR);
+      lists = [];
+      for (const [geography, codes] of [
+        ['original', [unit, l1, l2]],
+        ['current', [cu0, cu1]],
+      ] as const) {
+        for (const code of codes) if (code) lists.push(this.postingsOf(geography, code));
+      }
+      this.lineages.set(units, lists);
+    }
+    return lists;
   }
 
   /** Makes room for `size` facts in all, before a load. */
@@ -245,14 +272,17 @@ export class FactIndex {
   }
 
   private post(geography: keyof typeof PLACED, unit: string | null, slot: number): void {
-    if (unit === null) return;
+    if (unit !== null) this.postingsOf(geography, unit).push(slot);
+  }
+
+  private postingsOf(geography: keyof typeof PLACED, unit: string): Postings {
     const map = this.postings[geography];
     let list = map.get(unit);
     if (!list) {
       list = new Postings();
       map.set(unit, list);
     }
-    list.push(slot);
+    return list;
   }
 }
 

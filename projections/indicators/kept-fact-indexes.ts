@@ -113,7 +113,7 @@ class KeptFactIndex {
   }
 
   private get step(): number {
-    return this.options.step ?? 20_000;
+    return this.options.step ?? 5_000;
   }
 
   private loadStep(resolve: (ready: boolean) => void): void {
