@@ -49,7 +49,7 @@ const LAST_DAY = 99_991_231;
 
 /**
  * How a load reads the table, a step of row ids at a time (`id > ?`, `LIMIT ?`): the
- * numbers worked out by SQLite, one string per cell, then the units as in PLACED.
+ * numbers worked out by SQLite, one string per cell, then its line of units (see `listsOf`).
  */
 export const STORED_FACTS = `SELECT id,
     indicator || char(0) || ifnull(dimension, char(1)) || char(0) || ifnull(category, char(1)),
@@ -68,11 +68,8 @@ const VALUE = column('value');
 const DIMENSION = column('dimension');
 const CATEGORY = column('category');
 const POS_FROM = column('pos_from');
-/** The columns that place a fact in a unit, as recorded and as today's units. */
-const PLACED = {
-  original: [column('unit_code'), column('l1'), column('l2')],
-  current: [column('cu0'), column('cu1')],
-} as const;
+/** The columns that place a fact in units, in the order of a line of units (see `listsOf`). */
+const PLACED = [column('unit_code'), column('l1'), column('l2'), column('cu0'), column('cu1')];
 
 /**
  * The indicator facts in memory, column by column, with each unit's facts listed: the
@@ -127,9 +124,8 @@ export class FactIndex {
       row[VALUE] as number,
     );
     if (slot === undefined) return false;
-    for (const geography of ['original', 'current'] as const) {
-      for (const placed of PLACED[geography]) this.post(geography, row[placed] as string | null, slot);
-    }
+    const units = PLACED.map((placed) => (row[placed] as string | null) ?? '').join(SEPARATOR);
+    for (const list of this.listsOf(units)) list.push(slot);
     return true;
   }
 
@@ -154,9 +150,9 @@ export class FactIndex {
   }
 
   /**
-   * The lists a fact joins, from its units as a load reads them (recorded, district and
-   * province then, today's commune and province, joined by NUL): worked out once for each
-   * such line of units, of which a ledger has few.
+   * The lists a fact joins, from its line of units (where it was recorded, its district and
+   * province then, today's commune and province, joined by NUL, an absent one empty):
+   * worked out once for each such line, of which a ledger has few.
    */
   private listsOf(units: string): Postings[] {
     let lists = this.lineages.get(units);
@@ -271,11 +267,7 @@ export class FactIndex {
     return cell;
   }
 
-  private post(geography: keyof typeof PLACED, unit: string | null, slot: number): void {
-    if (unit !== null) this.postingsOf(geography, unit).push(slot);
-  }
-
-  private postingsOf(geography: keyof typeof PLACED, unit: string): Postings {
+  private postingsOf(geography: SumQuery['geography'], unit: string): Postings {
     const map = this.postings[geography];
     let list = map.get(unit);
     if (!list) {
