@@ -311,6 +311,20 @@ describe('club decider', () => {
       given(established, enrolled('m1'), voided)
         .when(correctMember({ birthYear: 2012 }))
         .thenRefuses(RuleViolation, /member m1 was voided/);
+      // The club's founding corrected past the voided member's enrolment: still "voided" (409),
+      // not a date the recorder never sent (400).
+      given(
+        established,
+        enrolled('m1'),
+        voided,
+        v1('ClubCorrected', {
+          clubId,
+          changes: [{ field: 'establishedOn', before: '2022-10-15', after: '2023-01-10' }],
+          reason: 'founding date from the school',
+        }),
+      )
+        .when(correctMember({ sex: 'male' }))
+        .thenRefuses(RuleViolation, /member m1 was voided/);
       given(established, v1('ClubVoided', { clubId, reason: 'not a real club' }))
         .when({ type: 'VoidClub', clubId, reason: 'again' })
         .thenRefuses(RuleViolation, /club club-1 was voided/);

@@ -181,7 +181,9 @@ function decide(command: ClubCommand, state: ClubState): readonly ClubEvent[] {
       const member = knownMember(club, command.memberId);
       const corrected = mergeChanges(member.record, command.changes);
       checkMember(corrected, command.today);
-      checkMemberDates(corrected, club.record, member);
+      // A voided member's dates count for nothing (the club's own dates may since have moved
+      // past them): the correction is refused below as one of a voided member.
+      if (member.status !== 'voided') checkMemberDates(corrected, club.record, member);
       const changes: FieldChange[] = diffRecords(member.record, corrected);
       if (command.personal) {
         changes.push({
