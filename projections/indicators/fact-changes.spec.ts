@@ -10,7 +10,7 @@ const member = (dateFrom: string, category: string): Fact => ({
   category,
 });
 
-const opened = (facts: Fact[]): OpenFact[] => facts.map((fact, id) => ({ id, key: factKey(fact) }));
+const opened = (facts: Fact[]): OpenFact[] => facts.map((fact, id) => ({ id, key: factKey(fact), fact }));
 
 describe('fact changes', () => {
   it('moves only what changed, counting identical facts as many', () => {

@@ -4,6 +4,7 @@ import type { Fact } from './fact';
 export interface OpenFact {
   readonly id: number;
   readonly key: string;
+  readonly fact: Fact;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../src/ledger/event-store.port';
 import type { ProjectionWriter } from '../projection';
 import type { Fact, FactSource } from './fact';
 import { factChanges, factKey, type OpenFact } from './fact-changes';
+import { areFactMovesWatched, closedMove, openedMove, reportFactMoves, type FactMove } from './fact-moves';
 import { FACT_ROW_COLUMNS, factRow } from './fact-row';
 import { FACT_SOURCE_BY_TYPE } from './fact-sources';
 import { applyFactChanges, isFactIndexKept, reloadFactIndex, type FactChange } from './kept-fact-indexes';
@@ -39,6 +40,8 @@ export class FactWriter implements ProjectionWriter {
   private readonly held = new Map<string, HeldRecord>();
   /** This batch's changes to the facts, for the index kept in memory (when one is). */
   private changes: FactChange[] = [];
+  /** This batch's facts opened and closed, for the live feed (when it watches). */
+  private moves: FactMove[] = [];
   private readonly statements: {
     getRecord: Statement<[string], { revision: number; state: string | null; open_facts: string }>;
     putRecord: Statement<[string, number, string | null, string]>;
@@ -80,15 +83,18 @@ export class FactWriter implements ProjectionWriter {
     const state = source.evolve(record?.state, event);
     const { close, kept, add } = factChanges(record?.open ?? [], source.facts(state));
     const indexed = isFactIndexKept(this.db);
-    for (const fact of close) {
-      this.statements.closeFact.run(event.position, fact.id);
-      if (indexed) this.changes.push({ id: fact.id, closedAt: event.position });
+    const watched = areFactMovesWatched(this.db);
+    for (const open of close) {
+      this.statements.closeFact.run(event.position, open.id);
+      if (indexed) this.changes.push({ id: open.id, closedAt: event.position });
+      if (watched) this.noteMove(closedMove(open.id, open.fact));
     }
     for (const fact of add) {
       const row = factRow(fact, event.streamId, event.position);
       const id = Number(this.statements.insertFact.run(...row).lastInsertRowid);
       if (indexed) this.changes.push({ id, row });
-      kept.push({ id, key: factKey(fact) });
+      if (watched) this.noteMove(openedMove(id, row));
+      kept.push({ id, key: factKey(fact), fact });
     }
     this.held.delete(event.streamId);
     this.held.set(event.streamId, { revision: event.revision, state, open: kept, dirty: true });
@@ -112,17 +118,27 @@ export class FactWriter implements ProjectionWriter {
     }
   }
 
-  /** The batch committed: the index kept in memory follows it. */
+  /** The batch committed: the index kept in memory and the live feed follow it. */
   committed(): void {
+    if (this.moves.length > 0) {
+      const moves = this.moves;
+      this.moves = [];
+      reportFactMoves(this.db, moves);
+    }
     if (this.changes.length === 0) return;
     applyFactChanges(this.db, this.changes);
     this.changes = [];
+  }
+
+  private noteMove(move: FactMove | undefined): void {
+    if (move) this.moves.push(move);
   }
 
   /** The batch was rolled back: what memory held may be ahead of the tables. */
   forget(): void {
     this.held.clear();
     this.changes = [];
+    this.moves = [];
   }
 
   private recordOf(streamId: string): HeldRecord | undefined {
@@ -132,7 +148,10 @@ export class FactWriter implements ProjectionWriter {
     if (!row) return undefined;
     const open = this.statements.openFacts
       .all(row.open_facts)
-      .map((fact) => ({ id: fact.id, key: factKey(factOf(fact)) }));
+      .map((row) => {
+        const fact = factOf(row);
+        return { id: row.id, key: factKey(fact), fact };
+      });
     const record = {
       revision: row.revision,
       state: row.state === null ? undefined : (JSON.parse(row.state) as unknown),

@@ -7,8 +7,9 @@ import { UnitTotals, type FactCell } from './unit-totals';
 /*
  * The live feed shows each unit's rows for the whole of time, as recorded (the default of
  * GET /api/indicators). The conditions below are those of the indicator sums
- * (projections/indicators/indicator-queries.ts) with an open window; live-facts.spec.ts
- * checks that totals moved fact by fact equal the sums recomputed.
+ * (projections/indicators/indicator-queries.ts) with an open window; the live feed then
+ * moves the totals by the facts each batch opens and closes (fact-moves.ts), and
+ * test/live-totals-property.e2e-spec.ts checks that they equal the sums recomputed.
  */
 const WINDOW = { from: '0000-01-01', to: '9999-12-31' };
 const COUNTED = `((kind = 'flow' AND date_from >= @from AND date_from <= @to)
@@ -16,23 +17,6 @@ const COUNTED = `((kind = 'flow' AND date_from >= @from AND date_from <= @to)
 
 /** The levels a fact counts at: where it was recorded, its district and province then. */
 const LEVELS = LEVEL_COLUMNS.original;
-
-/** A fact of a record as it counts in the live totals: its cell and the units it counts in. */
-export interface CountedFact extends FactCell {
-  readonly id: number;
-  readonly units: readonly string[];
-}
-
-interface FactRow {
-  id: number;
-  indicator: string;
-  dimension: string | null;
-  category: string | null;
-  value: number;
-  unit_code: string;
-  l1: string | null;
-  l2: string | null;
-}
 
 /** A unit's totals from the sums of its facts, as the log stood at `asOf` (all of it when absent). */
 export function loadTotals(db: Database, unit: string, asOf = Number.MAX_SAFE_INTEGER): UnitTotals {
@@ -49,26 +33,4 @@ export function loadTotals(db: Database, unit: string, asOf = Number.MAX_SAFE_IN
     );
   for (const sum of sums) totals.add(sum, sum.facts);
   return totals;
-}
-
-/** The facts a record holds open now that count in the live totals. */
-export function openFacts(db: Database, streamId: string): CountedFact[] {
-  return prepared<Record<string, unknown>, FactRow>(
-    db,
-    `SELECT id, indicator, dimension, category, value, ${LEVELS.join(', ')} FROM indicator_facts
-     WHERE id IN (SELECT value FROM json_each((SELECT open_facts FROM indicator_records WHERE stream_id = @streamId)))
-       AND pos_to IS NULL AND ${COUNTED}`,
-  )
-    .all({ streamId, ...WINDOW })
-    .map((row) => ({
-      id: row.id,
-      indicator: row.indicator,
-      dimension: row.dimension,
-      category: row.category,
-      value: row.value,
-      units: LEVELS.flatMap((column) => {
-        const unit = row[column];
-        return unit === null ? [] : [unit];
-      }),
-    }));
 }

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { indicatorFactsProjection } from '../../projections/indicators/indicator-facts.projection';
+import { watchFactMoves, type FactMove } from '../../projections/indicators/fact-moves';
 import { applicableTargets, type ApplicableTarget } from '../../projections/targets/target-queries';
 import { targetsProjection } from '../../projections/targets/targets.projection';
 import { rowsOf } from '../indicators/indicator-report';
 import { seesCloseBreakdowns } from '../indicators/published-rows';
 import { publishRow } from '../indicators/small-cells';
 import type { RecordedEvent } from '../ledger/event-store.port';
-import { loadTotals, openFacts, type CountedFact } from './live-facts';
+import { loadTotals } from './live-facts';
 import type { UnitTotals } from './unit-totals';
 
 interface UnitView {
@@ -18,21 +18,21 @@ interface UnitView {
   watchers: number;
 }
 
-const FACT_EVENTS = indicatorFactsProjection.handles ?? new Set<string>();
 const TARGET_EVENTS = targetsProjection.handles ?? new Set<string>();
 
 /**
- * The rows of every unit someone watches, kept up to date by difference: before the read
- * models apply a batch, the open facts of the records it touches are noted; after, the
- * facts those records no longer hold are taken from the totals of their units and the new
- * ones added. A batch costs what it changes, whatever the size of the ledger or the number
- * of watchers; only the units it touches have new rows. A unit's totals come from the
- * indicator sums when someone starts watching it.
+ * The rows of every unit someone watches, kept up to date by difference: the facts each
+ * committed batch opened are added to the totals of their units, those it closed taken
+ * away (the indicator writer reports them as it writes them). A batch costs what it
+ * changes, whatever the size of the ledger or the number of watchers; only the units it
+ * touches have new rows. A unit's totals come from the indicator sums when someone starts
+ * watching it.
  */
 export class LiveViews {
   private readonly units = new Map<string, UnitView>();
-  /** The open facts of the records in the batch being applied, as they stood before it. */
-  private readonly before = new Map<string, CountedFact[]>();
+  /** The facts opened and closed since the last batch was taken in. */
+  private moves: FactMove[] = [];
+  private stopMoves?: () => void;
   private targetsMoved = false;
 
   constructor(private readonly db: Database) {}
@@ -42,36 +42,31 @@ export class LiveViews {
     if (view) view.watchers++;
     else
       this.units.set(unit, { totals: loadTotals(this.db, unit), rendered: new Map(), watchers: 1 });
+    this.stopMoves ??= watchFactMoves(this.db, (moves) => {
+      for (const move of moves) this.moves.push(move);
+    });
   }
 
   unwatch(unit: string): void {
     const view = this.units.get(unit);
     if (view && --view.watchers === 0) this.units.delete(unit);
+    if (this.units.size > 0) return;
+    this.stopMoves?.();
+    this.stopMoves = undefined;
+    this.moves = [];
   }
 
   /** Called just before the read models apply `events`. */
   beforeBatch(events: readonly RecordedEvent[]): void {
-    if (this.units.size === 0) return;
-    for (const event of events) {
-      if (TARGET_EVENTS.has(event.type)) this.targetsMoved = true;
-      if (FACT_EVENTS.has(event.type) && !this.before.has(event.streamId)) {
-        this.before.set(event.streamId, openFacts(this.db, event.streamId));
-      }
-    }
+    if (this.units.size === 0 || this.targetsMoved) return;
+    this.targetsMoved = events.some((event) => TARGET_EVENTS.has(event.type));
   }
 
   /** Called once the read models have applied the batch: the watched units whose rows may have changed. */
   afterBatch(): Set<string> {
     const moved = new Set<string>();
-    for (const [streamId, was] of this.before) {
-      const now = openFacts(this.db, streamId);
-      // Facts never change once written: the same id on both sides counts the same.
-      const kept = new Set(now.map((fact) => fact.id));
-      const had = new Set(was.map((fact) => fact.id));
-      for (const fact of was) if (!kept.has(fact.id)) this.move(fact, -1, moved);
-      for (const fact of now) if (!had.has(fact.id)) this.move(fact, 1, moved);
-    }
-    this.before.clear();
+    for (const move of this.moves) this.move(move, moved);
+    this.moves = [];
     if (this.targetsMoved) {
       this.targetsMoved = false;
       for (const [unit, view] of this.units) {
@@ -85,7 +80,7 @@ export class LiveViews {
 
   /** Every watched unit's totals from the sums again (a read model was rebuilt and swapped in). */
   reload(): Set<string> {
-    this.before.clear();
+    this.moves = [];
     this.targetsMoved = false;
     for (const [unit, view] of this.units) {
       view.totals = loadTotals(this.db, unit);
@@ -114,11 +109,11 @@ export class LiveViews {
     return render(unit, role, loadTotals(this.db, unit, position), targets);
   }
 
-  private move(fact: CountedFact, sign: 1 | -1, moved: Set<string>): void {
+  private move(fact: FactMove, moved: Set<string>): void {
     for (const unit of fact.units) {
       const view = this.units.get(unit);
       if (!view) continue;
-      view.totals.add(sign === 1 ? fact : { ...fact, value: -fact.value }, sign);
+      view.totals.add(fact.opened ? fact : { ...fact, value: -fact.value }, fact.opened ? 1 : -1);
       view.rendered.clear();
       moved.add(unit);
     }
