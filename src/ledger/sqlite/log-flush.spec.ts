@@ -104,6 +104,52 @@ describe('SQLite store, acknowledged only once on disk', () => {
     await store.close();
   });
 
+  it('commits the appends made while a flush runs together as it ends, then flushes them next', async () => {
+    const disk = heldFlushes();
+    const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
+    const acknowledged: string[] = [];
+    const append = (stream: string, id: string) =>
+      store
+        .appendToStream(stream, [event(id)], { expectedRevision: 'no_stream' })
+        .then((result) => (acknowledged.push(id), result));
+    const first = append('s-1', 'e-1');
+    while (disk.started === 0) await settle();
+    const second = append('s-2', 'e-2');
+    const third = append('s-3', 'e-3');
+    await settle();
+    // The disk is busy: they wait uncommitted, since a commit now would wait for the next flush anyway.
+    expect(await store.readStream('s-2')).toEqual([]);
+    expect(disk.started).toBe(1);
+    disk.complete();
+    // As the first flush ends, both are committed and the next flush starts before anyone is answered.
+    expect(disk.started).toBe(1);
+    expect((await store.readStream('s-2')).map((e) => e.id)).toEqual(['e-2']);
+    expect((await store.readStream('s-3')).map((e) => e.id)).toEqual(['e-3']);
+    expect((await first).position).toBe(1);
+    expect(acknowledged).toEqual(['e-1']);
+    expect(await store.headPosition()).toBe(1);
+    disk.complete();
+    expect([(await second).position, (await third).position]).toEqual([2, 3]);
+    expect(acknowledged).toEqual(['e-1', 'e-2', 'e-3']);
+    await store.close();
+  });
+
+  it('never commits what waited for a flush that failed', async () => {
+    const disk = heldFlushes();
+    const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
+    const first = store.appendToStream('s-1', [event('e-1')], { expectedRevision: 'no_stream' });
+    const firstRefused = expect(first).rejects.toThrow('could not flush its log to disk');
+    while (disk.started === 0) await settle();
+    const waiting = store.appendToStream('s-2', [event('e-2')], { expectedRevision: 'no_stream' });
+    const waitingRefused = expect(waiting).rejects.toThrow('could not flush its log to disk');
+    await settle();
+    disk.complete(new Error('EIO'));
+    await firstRefused;
+    await waitingRefused;
+    expect(await store.readStream('s-2')).toEqual([]);
+    await store.close();
+  });
+
   it('waits on close for the flush under way, so that what was accepted is acknowledged', async () => {
     const disk = heldFlushes();
     const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });

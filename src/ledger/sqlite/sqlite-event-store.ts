@@ -131,7 +131,11 @@ export class SqliteEventStore implements EventStore {
     configureLogConnection(db);
     migrateEventLog(db);
     const flusher = walFlusher(db.name);
-    return new SqliteEventStore(db, new LogFlushes(options.flushLog ?? flusher.flush), flusher.close);
+    let store: SqliteEventStore | undefined = undefined;
+    // Appends queued while the log is being flushed are committed as that flush ends.
+    const flushes = new LogFlushes(options.flushLog ?? flusher.flush, () => store?.commitQueued());
+    store = new SqliteEventStore(db, flushes, flusher.close);
+    return store;
   }
 
   /** The underlying connection, for the adapter's own tools (backup, verify). */
@@ -156,11 +160,23 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * Commits what is queued, unless the log is being flushed: a commit made now would wait
+   * for the next flush anyway, so the queue waits for this one to end and goes in one commit.
+   */
   private flush(): void {
     this.flushScheduled = false;
+    if (!this.flushes.busy) this.commitQueued();
+  }
+
+  private commitQueued(): void {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    if (this.flushes.failed) {
+      for (const pending of batch) pending.reject(notDurable(this.flushes.failed));
+      return;
+    }
     let committed: ReturnType<typeof this.appendBatch>;
     try {
       committed = this.appendBatch(batch);
