@@ -13,8 +13,6 @@ interface HeldRecord {
   revision: number;
   state: unknown;
   open: OpenFact[];
-  /** Changed since the state was last written to `indicator_records`. */
-  dirty: boolean;
 }
 
 /** Records kept in memory between batches; the least recently used clean ones go first. */
@@ -38,6 +36,8 @@ interface FactRowRead {
  */
 export class FactWriter implements ProjectionWriter {
   private readonly held = new Map<string, HeldRecord>();
+  /** The records changed since their states were last written to `indicator_records`. */
+  private readonly changed = new Set<string>();
   /** This batch's changes to the facts, for the index kept in memory (when one is). */
   private changes: FactChange[] = [];
   /** This batch's facts opened and closed, for the live feed (when it watches). */
@@ -97,21 +97,23 @@ export class FactWriter implements ProjectionWriter {
       kept.push({ id, key: factKey(fact), fact });
     }
     this.held.delete(event.streamId);
-    this.held.set(event.streamId, { revision: event.revision, state, open: kept, dirty: true });
+    this.held.set(event.streamId, { revision: event.revision, state, open: kept });
+    this.changed.add(event.streamId);
   }
 
   /** Writes back the states (and open facts) changed in this batch, then lets go of the oldest records. */
   flush(): void {
-    for (const [streamId, record] of this.held) {
-      if (!record.dirty) continue;
+    for (const streamId of this.changed) {
+      const record = this.held.get(streamId);
+      if (!record) continue;
       this.statements.putRecord.run(
         streamId,
         record.revision,
         record.state === undefined ? null : JSON.stringify(record.state),
         JSON.stringify(record.open.map((fact) => fact.id)),
       );
-      record.dirty = false;
     }
+    this.changed.clear();
     for (const streamId of this.held.keys()) {
       if (this.held.size <= KEPT_RECORDS) break;
       this.held.delete(streamId);
@@ -137,6 +139,7 @@ export class FactWriter implements ProjectionWriter {
   /** The batch was rolled back: what memory held may be ahead of the tables. */
   forget(): void {
     this.held.clear();
+    this.changed.clear();
     this.changes = [];
     this.moves = [];
   }
@@ -156,7 +159,6 @@ export class FactWriter implements ProjectionWriter {
       revision: row.revision,
       state: row.state === null ? undefined : (JSON.parse(row.state) as unknown),
       open,
-      dirty: false,
     };
     this.held.set(streamId, record);
     return record;
