@@ -16,6 +16,7 @@ function heldFlushes() {
       return pending.length;
     },
     complete: (error: Error | null = null) => pending.shift()?.(error),
+    completeLast: (error: Error | null = null) => pending.pop()?.(error),
   };
 }
 
@@ -40,6 +41,28 @@ describe('log flushes', () => {
     disk.complete();
     expect(acknowledged).toEqual(['a', 'b', 'c']);
     await flushes.idle();
+  });
+
+  it('lets a second flush start during a slow one; whichever ends first acknowledges what came before it', () => {
+    const disk = heldFlushes();
+    const flushes = new LogFlushes(disk.flushLog, () => undefined, 2);
+    const acknowledged: string[] = [];
+    flushes.afterCommit(() => acknowledged.push('a'), fail);
+    flushes.afterCommit(() => acknowledged.push('b'), fail);
+    expect(disk.started).toBe(2);
+    expect(flushes.busy).toBe(true);
+    // No third flush: c waits for one of the two to end.
+    flushes.afterCommit(() => acknowledged.push('c'), fail);
+    expect(disk.started).toBe(2);
+    // b's flush ends first: it started after a was written, so a is on disk too.
+    disk.completeLast();
+    expect(acknowledged).toEqual(['a', 'b']);
+    expect(disk.started).toBe(2);
+    // a's flush ends: nothing of its own is left; c's flush is still under way.
+    disk.complete();
+    expect(acknowledged).toEqual(['a', 'b']);
+    disk.complete();
+    expect(acknowledged).toEqual(['a', 'b', 'c']);
   });
 
   it('refuses what waits and everything after a failed flush', () => {
@@ -104,7 +127,7 @@ describe('SQLite store, acknowledged only once on disk', () => {
     await store.close();
   });
 
-  it('commits the appends made while a flush runs together as it ends, then flushes them next', async () => {
+  it('commits the appends made while no flush can start together as one ends, then flushes them next', async () => {
     const disk = heldFlushes();
     const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
     const acknowledged: string[] = [];
@@ -114,39 +137,54 @@ describe('SQLite store, acknowledged only once on disk', () => {
         .then((result) => (acknowledged.push(id), result));
     const first = append('s-1', 'e-1');
     while (disk.started === 0) await settle();
+    // A second flush may run beside the first.
     const second = append('s-2', 'e-2');
+    while (disk.started === 1) await settle();
     const third = append('s-3', 'e-3');
+    const fourth = append('s-4', 'e-4');
     await settle();
-    // The disk is busy: they wait uncommitted, since a commit now would wait for the next flush anyway.
-    expect(await store.readStream('s-2')).toEqual([]);
-    expect(disk.started).toBe(1);
+    // No third flush: they wait uncommitted, since a commit now would wait for a flush to end anyway.
+    expect(await store.readStream('s-3')).toEqual([]);
+    expect(disk.started).toBe(2);
     disk.complete();
-    // As the first flush ends, both are committed and the next flush starts before anyone is answered.
-    expect(disk.started).toBe(1);
-    expect((await store.readStream('s-2')).map((e) => e.id)).toEqual(['e-2']);
+    // As the first flush ends, both are committed and their flush starts before anyone is answered.
+    expect(disk.started).toBe(2);
     expect((await store.readStream('s-3')).map((e) => e.id)).toEqual(['e-3']);
+    expect((await store.readStream('s-4')).map((e) => e.id)).toEqual(['e-4']);
     expect((await first).position).toBe(1);
     expect(acknowledged).toEqual(['e-1']);
     expect(await store.headPosition()).toBe(1);
     disk.complete();
-    expect([(await second).position, (await third).position]).toEqual([2, 3]);
-    expect(acknowledged).toEqual(['e-1', 'e-2', 'e-3']);
+    expect((await second).position).toBe(2);
+    disk.complete();
+    expect([(await third).position, (await fourth).position]).toEqual([3, 4]);
+    expect(acknowledged).toEqual(['e-1', 'e-2', 'e-3', 'e-4']);
     await store.close();
   });
 
   it('never commits what waited for a flush that failed', async () => {
     const disk = heldFlushes();
     const store = SqliteEventStore.open(join(dir, 'log.sqlite'), { flushLog: disk.flushLog });
-    const first = store.appendToStream('s-1', [event('e-1')], { expectedRevision: 'no_stream' });
-    const firstRefused = expect(first).rejects.toThrow('could not flush its log to disk');
+    const refusals: Array<Promise<void>> = [];
+    const append = (stream: string, id: string) =>
+      refusals.push(
+        expect(store.appendToStream(stream, [event(id)], { expectedRevision: 'no_stream' })).rejects.toThrow(
+          'could not flush its log to disk',
+        ),
+      );
+    append('s-1', 'e-1');
     while (disk.started === 0) await settle();
-    const waiting = store.appendToStream('s-2', [event('e-2')], { expectedRevision: 'no_stream' });
-    const waitingRefused = expect(waiting).rejects.toThrow('could not flush its log to disk');
+    append('s-2', 'e-2');
+    while (disk.started === 1) await settle();
+    // No flush can start: this one waits uncommitted.
+    append('s-3', 'e-3');
     await settle();
     disk.complete(new Error('EIO'));
-    await firstRefused;
-    await waitingRefused;
-    expect(await store.readStream('s-2')).toEqual([]);
+    await Promise.all(refusals);
+    // The other flush under way ends well, too late: what it covered was refused already.
+    disk.complete();
+    expect(await store.readStream('s-3')).toEqual([]);
+    expect(await store.headPosition()).toBe(0);
     await store.close();
   });
 

@@ -44,6 +44,13 @@ const DEFAULT_PAGE = 1000;
  */
 const SUBSCRIPTION_PAGE = 5000;
 const FOREIGN_APPEND_POLL_MS = 1000;
+/**
+ * Flushes of the log that may run at once. A second one lets the commits made during a slow
+ * flush go to disk without waiting for it to end: on this machine's disk, an fdatasync every
+ * millisecond took p99 2.6–4.1 ms and at most 19–35 ms one at a time, p99 1.0–1.9 ms and at
+ * most 5–9 ms two at a time. More than two gained nothing more.
+ */
+const FLUSH_OVERLAP = 2;
 
 export interface SqliteStoreOptions {
   /** How the write-ahead log reaches the disk; fdatasync of its file unless a test says. */
@@ -133,7 +140,7 @@ export class SqliteEventStore implements EventStore {
     const flusher = walFlusher(db.name);
     let store: SqliteEventStore | undefined = undefined;
     // Appends queued while the log is being flushed are committed as that flush ends.
-    const flushes = new LogFlushes(options.flushLog ?? flusher.flush, () => store?.commitQueued());
+    const flushes = new LogFlushes(options.flushLog ?? flusher.flush, () => store?.commitQueued(), FLUSH_OVERLAP);
     store = new SqliteEventStore(db, flushes, flusher.close);
     return store;
   }
