@@ -121,4 +121,51 @@ describe('command loop', () => {
       expect(await store.readStream('counter-2')).toHaveLength(2);
     });
   });
+
+  describe('on a stream it does not know', () => {
+    const count = (n: number, event: DomainEvent) => (event.type === 'Counted' ? n + 1 : n);
+    /** Makes a record: refused (409) on a stream that has one already. */
+    const create = (streamId: string): StreamCommand<number, DomainEvent> => ({
+      streamId,
+      initialState: () => 0,
+      evolve: count,
+      decide: (n) => {
+        if (n > 0) throw new RuleViolation(`${streamId} exists`);
+        return [{ type: 'Counted', schemaVersion: 1, data: { n } }];
+      },
+      unitOf: () => '19',
+      resultId: streamId,
+    });
+    const envelope = (): CommandEnvelope => ({ actor: SYSTEM_ACTOR, now: new Date(), correlationId: randomUUID() });
+
+    it('starts a new stream without reading it first', async () => {
+      const reads = jest.spyOn(store, 'readStream');
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await expect(loop.run(create('record-1'), envelope())).resolves.toMatchObject({ revision: 0 });
+      expect(reads).not.toHaveBeenCalled();
+    });
+
+    it('decides again on a fresh read when the stream exists: the store refused to start it', async () => {
+      const other = new CommandLoop(store, { find: () => undefined });
+      await other.run(create('record-2'), envelope());
+      const reads = jest.spyOn(store, 'readStream');
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await expect(loop.run(create('record-2'), envelope())).rejects.toThrow('record-2 exists');
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(await store.readStream('record-2')).toHaveLength(1);
+    });
+
+    it('reads the stream when the command refuses a stream with no history (a correction of a record it has not seen)', async () => {
+      await new CommandLoop(store, { find: () => undefined }).run(create('record-3'), envelope());
+      const next: StreamCommand<number, DomainEvent> = {
+        ...create('record-3'),
+        decide: (n) => {
+          if (n === 0) throw new RuleViolation('no such record');
+          return [{ type: 'Counted', schemaVersion: 1, data: { n } }];
+        },
+      };
+      const loop = new CommandLoop(store, { find: () => undefined });
+      await expect(loop.run(next, envelope())).resolves.toMatchObject({ revision: 1 });
+    });
+  });
 });

@@ -114,17 +114,20 @@ export class CommandLoop {
   }
 
   /**
-   * One try. A stream this process appended to lately is taken as it was left, without
-   * reading its history again; a refusal then (a rule, If-Match, a lock, or the store's
-   * revision check) is checked again on a fresh read before it is answered. Nothing after
-   * the append can make the command run again.
+   * One try. A stream this process appended to lately is taken as it was left, and any
+   * other as new (most commands make a record), without reading its history; a refusal
+   * then (a rule, If-Match, a lock, or the store's revision check, which refuses to start
+   * a stream that exists) is checked again on a fresh read before it is answered. Nothing
+   * after the append can make the command run again.
    */
   private async attempt<State, Event extends DomainEvent>(
     command: StreamCommand<State, Event>,
     envelope: CommandEnvelope,
     recall: boolean,
   ): Promise<CommandResult> {
-    const recalled = recall ? this.known.recall<State>(command.streamId, command.evolve) : undefined;
+    const recalled = recall
+      ? (this.known.recall<State>(command.streamId, command.evolve) ?? knownFrom(command.streamId, [], command))
+      : undefined;
     const stream = recalled ?? knownFrom(command.streamId, await this.store.readStream(command.streamId), command);
     let decision: Decision;
     try {
