@@ -7,7 +7,7 @@ import { CurrentActor } from '../identity/actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-envelope';
 import type { Actor } from '../ledger/envelope';
-import { entityIdFor } from '../ledger/event-ids';
+import { newRecordId } from '../records/new-record-id';
 import { LEDGER, type Ledger } from '../ledger/ledger';
 import { ReasonDto } from '../records/reason.dto';
 import { NotFound } from '../shared/domain-errors';
@@ -30,8 +30,7 @@ export class ApprovalsController {
   @ApiResponse({ status: 201, description: '{ id, streamId, revision, position }' })
   approve(@Body() body: ApprovePeriodDto, @Envelope() envelope: CommandEnvelope): Promise<CommandResult> {
     const { id, ...period } = body;
-    const key = envelope.idempotencyKey;
-    const approvalId = id ?? entityIdFor('approval', key ? { userId: envelope.actor.userId, key } : undefined);
+    const approvalId = newRecordId(id);
     return this.commands.execute(new ApprovePeriodCommand(approvalId, { ...period }, envelope));
   }
 

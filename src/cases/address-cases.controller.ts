@@ -31,7 +31,7 @@ export class AddressCasesController {
   ): Promise<CommandResult> {
     const { id, subject, ...intake } = body;
     const { personal, ...described } = subject;
-    const caseId = newRecordId('case', envelope, id);
+    const caseId = newRecordId(id);
     return this.commands.execute(
       new OpenCaseCommand(
         addressId,

@@ -42,7 +42,7 @@ export class ClubMembersController {
   ): Promise<CommandResult> {
     const { id, personal, consent, ...fields } = body;
     const record = { ...fields, consent: { ...consent } };
-    const memberId = newRecordId('member', envelope, id);
+    const memberId = newRecordId(id);
     return this.commands.execute(
       new EnrollMemberCommand(
         clubId,

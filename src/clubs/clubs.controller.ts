@@ -38,7 +38,7 @@ export class ClubsController {
   ): Promise<CommandResult> {
     const { id, ...record } = body;
     return this.commands.execute(
-      new EstablishClubCommand(newRecordId('club', envelope, id), { ...record }, envelope),
+      new EstablishClubCommand(newRecordId(id), { ...record }, envelope),
     );
   }
 

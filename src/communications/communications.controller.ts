@@ -41,7 +41,7 @@ export class CommunicationsController {
     @Envelope() envelope: CommandEnvelope,
   ): Promise<CommandResult> {
     const { id, ...record } = body;
-    const communicationId = newRecordId('communication', envelope, id);
+    const communicationId = newRecordId(id);
     return this.commands.execute(
       new RecordCommunicationCommand(communicationId, { ...record }, envelope),
     );

@@ -32,7 +32,7 @@ export class DialoguesController {
   @ApiResponse({ status: 201, description: '{ id, streamId, revision, position }' })
   record(@Body() body: RecordDialogueDto, @Envelope() envelope: CommandEnvelope): Promise<CommandResult> {
     const { id, ...record } = body;
-    const dialogueId = newRecordId('dialogue', envelope, id);
+    const dialogueId = newRecordId(id);
     return this.commands.execute(new RecordDialogueCommand(dialogueId, { ...record }, envelope));
   }
 

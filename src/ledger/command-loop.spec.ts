@@ -168,4 +168,50 @@ describe('command loop', () => {
       await expect(loop.run(next, envelope())).resolves.toMatchObject({ revision: 1 });
     });
   });
+
+  describe('under an idempotency key', () => {
+    /** Makes a new record, on a new stream each time, as a create command without a client id does. */
+    const createRecord = (): StreamCommand<number, DomainEvent> => {
+      const streamId = `record-${randomUUID()}`;
+      return {
+        streamId,
+        initialState: () => 0,
+        evolve: (n) => n + 1,
+        decide: () => [{ type: 'Counted', schemaVersion: 1, data: {} }],
+        unitOf: () => '19',
+        resultId: streamId,
+      };
+    };
+    const keyed = (requestHash = 'hash-1'): CommandEnvelope => ({
+      actor: SYSTEM_ACTOR,
+      now: new Date(),
+      correlationId: randomUUID(),
+      idempotencyKey: 'key-1',
+      requestHash,
+    });
+
+    it('answers repeats sent while the first runs with its answer, appending once', async () => {
+      // No read model remembers answers here: the loop itself must.
+      const loop = new CommandLoop(store, { find: () => undefined });
+      const answers = await Promise.all(Array.from({ length: 5 }, () => loop.run(createRecord(), keyed())));
+      expect(new Set(answers.map((answer) => answer.streamId)).size).toBe(1);
+      expect(answers.every((answer) => answer.position === answers[0]?.position)).toBe(true);
+      expect(await store.headPosition()).toBe(1);
+    });
+
+    it('answers a later repeat as the first, and refuses the key for another request, before the read models show it', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      const first = await loop.run(createRecord(), keyed());
+      await expect(loop.run(createRecord(), keyed())).resolves.toEqual(first);
+      await expect(loop.run(createRecord(), keyed('hash-2'))).rejects.toThrow(/already used/);
+      expect(await store.headPosition()).toBe(1);
+    });
+
+    it('lets a repeat run once the first was refused: nothing was recorded', async () => {
+      const loop = new CommandLoop(store, { find: () => undefined });
+      const refused = { ...createRecord(), decide: (): DomainEvent[] => { throw new RuleViolation('not now'); } };
+      await expect(loop.run(refused, keyed())).rejects.toThrow('not now');
+      await expect(loop.run(createRecord(), keyed())).resolves.toMatchObject({ revision: 0, position: 1 });
+    });
+  });
 });

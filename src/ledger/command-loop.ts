@@ -5,10 +5,13 @@ import type { EventMetadata } from './envelope';
 import { eventIdsFor } from './event-ids';
 import { chainEvents } from './event-hash';
 import type { AppendResult, EventStore, NewEvent } from './event-store.port';
-import type { IdempotencyIndex } from './idempotency';
+import type { IdempotencyIndex, RememberedCommand } from './idempotency';
 import { answerIn, asRecorded, extend, knownFrom, KnownStreams, type KnownStream } from './known-streams';
 import { touchedDates, type PeriodLocks } from './period-locks';
 import { WrongExpectedRevision } from './store-errors';
+
+/** Answers to idempotency keys kept in memory, besides the read model that keeps them all. */
+const RECENT_ANSWERS = 10_000;
 
 /** One command against one stream, as the generic loop needs it. */
 export interface StreamCommand<State, Event extends DomainEvent> {
@@ -44,6 +47,9 @@ export class CommandLoop {
   /** The tail of the commands queued on each stream in this process. */
   private readonly streamQueues = new Map<string, Promise<unknown>>();
   private readonly known = new KnownStreams();
+  /** The commands running under an idempotency key, by user and key. */
+  private readonly keysRunning = new Map<string, Promise<CommandResult>>();
+  private readonly recentAnswers = new Map<string, RememberedCommand>();
 
   constructor(
     private readonly store: EventStore,
@@ -55,11 +61,40 @@ export class CommandLoop {
     command: StreamCommand<State, Event>,
     envelope: CommandEnvelope,
   ): Promise<CommandResult> {
+    const key = envelope.idempotencyKey ? `${envelope.actor.userId}\u0000${envelope.idempotencyKey}` : undefined;
+    // A repeat sent while the first is still running waits for its answer, then is answered
+    // as a repeat: the first's answer comes once the read models that remember it show it.
+    for (let first = key && this.keysRunning.get(key); first; first = key && this.keysRunning.get(key)) {
+      await first.catch(() => undefined);
+    }
     const remembered = this.rememberedAnswer(envelope);
     if (remembered) return remembered;
-    const result = await this.inTurn(command.streamId, () => this.attempts(command, envelope));
-    await this.options.afterAppend?.(result.position);
-    return result;
+    const running = this.inTurn(command.streamId, () => this.attempts(command, envelope)).then(async (result) => {
+      await this.options.afterAppend?.(result.position);
+      return result;
+    });
+    if (!key) return running;
+    this.keysRunning.set(key, running);
+    try {
+      const result = await running;
+      this.rememberAnswer(key, { requestHash: envelope.requestHash ?? '', result });
+      return result;
+    } finally {
+      if (this.keysRunning.get(key) === running) this.keysRunning.delete(key);
+    }
+  }
+
+  /**
+   * The answers given lately, by user and key: a repeat finds its answer here even before
+   * (or without) the read model that remembers every answer showing it.
+   */
+  private rememberAnswer(key: string, answer: RememberedCommand): void {
+    this.recentAnswers.delete(key);
+    this.recentAnswers.set(key, answer);
+    if (this.recentAnswers.size > RECENT_ANSWERS) {
+      const oldest = this.recentAnswers.keys().next();
+      if (!oldest.done) this.recentAnswers.delete(oldest.value);
+    }
   }
 
   /**
@@ -107,9 +142,11 @@ export class CommandLoop {
 
   private rememberedAnswer(envelope: CommandEnvelope): CommandResult | undefined {
     if (!envelope.idempotencyKey) return undefined;
-    const found = this.idempotency.find(envelope.actor.userId, envelope.idempotencyKey);
+    const found =
+      this.recentAnswers.get(`${envelope.actor.userId}\u0000${envelope.idempotencyKey}`) ??
+      this.idempotency.find(envelope.actor.userId, envelope.idempotencyKey);
     if (!found) return undefined;
-    if (found.requestHash !== envelope.requestHash) throw keyReused(envelope.idempotencyKey);
+    if (found.requestHash !== (envelope.requestHash ?? '')) throw keyReused(envelope.idempotencyKey);
     return found.result;
   }
 
@@ -173,12 +210,7 @@ export class CommandLoop {
     const after = decided.reduce(command.evolve, state);
     this.assertUnlocked(stream.dates, decided, [command.unitOf(after), ...(revision >= 0 ? [command.unitOf(state)] : [])]);
     const metadata = this.metadataFor(envelope, command.unitOf(after), command);
-    const ids = eventIdsFor(
-      decided.length,
-      envelope.idempotencyKey
-        ? { userId: envelope.actor.userId, key: envelope.idempotencyKey, requestHash: envelope.requestHash ?? '' }
-        : undefined,
-    );
+    const ids = eventIdsFor(decided.length);
     const events = chainEvents(
       command.streamId,
       revision + 1,

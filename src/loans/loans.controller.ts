@@ -51,7 +51,7 @@ export class LoansController {
   ): Promise<CommandResult> {
     const { id, borrower, ...fields } = body;
     const { personal, ...person } = borrower;
-    const loanId = newRecordId('loan', envelope, id);
+    const loanId = newRecordId(id);
     return this.commands.execute(
       new IntroduceLoanCommand(
         loanId,

@@ -40,7 +40,7 @@ export class TargetsController {
   @ApiResponse({ status: 201, description: '{ id, streamId, revision, position }' })
   set(@Body() body: SetTargetDto, @Envelope() envelope: CommandEnvelope): Promise<CommandResult> {
     const { id, ...record } = body;
-    const targetId = newRecordId('target', envelope, id);
+    const targetId = newRecordId(id);
     return this.commands.execute(new SetTargetCommand(targetId, { ...record }, envelope));
   }
 

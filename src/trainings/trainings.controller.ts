@@ -41,7 +41,7 @@ export class TrainingsController {
     @Envelope() envelope: CommandEnvelope,
   ): Promise<CommandResult> {
     const { id, ...record } = body;
-    const trainingId = newRecordId('training', envelope, id);
+    const trainingId = newRecordId(id);
     return this.commands.execute(new RecordTrainingCommand(trainingId, { ...record }, envelope));
   }
 

@@ -43,7 +43,7 @@ export class TrustedAddressesController {
     @Envelope() envelope: CommandEnvelope,
   ): Promise<CommandResult> {
     const { id, ...record } = body;
-    const addressId = newRecordId('trusted-address', envelope, id);
+    const addressId = newRecordId(id);
     return this.commands.execute(
       new EstablishTrustedAddressCommand(addressId, { ...record }, envelope),
     );
