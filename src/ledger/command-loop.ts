@@ -28,6 +28,11 @@ export interface StreamCommand<State, Event extends DomainEvent> {
 }
 
 export interface CommandLoopOptions {
+  /**
+   * Called once a command is decided, before its events are appended: what it resolves
+   * must be on disk first (the keys of people the events name). Undefined when nothing waits.
+   */
+  readonly beforeAppend?: () => Promise<void> | undefined;
   /** Called with the position of every append before the command answers. */
   readonly afterAppend?: (position: number) => Promise<void>;
   /** Told how long each durable append took, in seconds (for metrics). */
@@ -173,6 +178,8 @@ export class CommandLoop {
       throw recalled ? new RecalledStreamRefused() : error;
     }
     if ('repeat' in decision) return decision.repeat;
+    const before = this.options.beforeAppend?.();
+    if (before) await before;
     const started = process.hrtime.bigint();
     let appended: AppendResult;
     try {

@@ -53,20 +53,22 @@ export class Ledger {
     );
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
     runner.start(await store.headPosition());
+    const keys = SubjectKeyStore.open(
+      join(config.dataDir, SUBJECT_KEYS_FILE),
+      masterKey(config.dataDir, config.masterKey),
+    );
     const appendTimings = new Set<(seconds: number) => void>();
     const commands = new CommandLoop(
       store,
       { find: (userId, key) => findRemembered(readModels, userId, key) },
       {
+        // A person's new key is on disk before the event that needs it is appended.
+        beforeAppend: () => keys.durable(),
         // Answer a command once its read models show it: a client reads its own writes.
         afterAppend: async (position) => void (await runner.waitFor(position)),
         onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
         locks: rememberedLocks(approvalLocks(readModels), runner),
       },
-    );
-    const keys = SubjectKeyStore.open(
-      join(config.dataDir, SUBJECT_KEYS_FILE),
-      masterKey(config.dataDir, config.masterKey),
     );
     const vault = new PersonalVault(keys);
     // An erasure recorded just before a crash still destroys its key.
@@ -105,7 +107,7 @@ export class Ledger {
     // The next start reads the indicator facts back from this copy instead of the table.
     saveFactIndex(this.readModels);
     this.readModels.close();
-    this.keys.close();
+    await this.keys.close();
   }
 }
 

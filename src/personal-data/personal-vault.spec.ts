@@ -16,8 +16,8 @@ describe('personal vault', () => {
     keys = SubjectKeyStore.open(join(dir, 'keys.sqlite'), randomBytes(32));
     vault = new PersonalVault(keys);
   });
-  afterEach(() => {
-    keys.close();
+  afterEach(async () => {
+    await keys.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -47,7 +47,7 @@ describe('personal vault', () => {
     expect(vault.open({ subjectId: b, sealed: box.sealed })).toEqual({ status: 'unreadable' });
   });
 
-  it('matches a person however the name is spaced, cased or composed, without the name in the key', () => {
+  it('matches a person however the name is spaced, cased or composed, without the name in the key', async () => {
     const key = vault.matchKey('Ma Thị Quỳnh', '2012');
     // Decomposed Unicode, other case and extra spaces: the same person as recorders write her.
     expect(vault.matchKey('  MA   THỊ quỳnh '.normalize('NFD'), '2012')).toBe(key);
@@ -55,6 +55,18 @@ describe('personal vault', () => {
     expect(key).not.toMatch(/Quỳnh|quỳnh/i);
     const otherLedger = SubjectKeyStore.open(join(dir, 'other.sqlite'), randomBytes(32));
     expect(new PersonalVault(otherLedger).matchKey('Ma Thị Quỳnh', '2012')).not.toBe(key);
-    otherLedger.close();
+    await otherLedger.close();
+  });
+
+  it('has a new key flushed to disk before the command that made it appends, and nothing to wait for otherwise', async () => {
+    expect(keys.durable()).toBeUndefined();
+    const subjectId = vault.newSubjectId();
+    vault.seal(subjectId, { fullName: 'Ma Thị Quỳnh' }, new Date());
+    const flushed = keys.durable();
+    expect(flushed).toBeInstanceOf(Promise);
+    await flushed;
+    // An existing key is only read: nothing new to flush.
+    vault.seal(subjectId, { fullName: 'Ma Thị Quỳnh' }, new Date());
+    expect(keys.durable()).toBeUndefined();
   });
 });

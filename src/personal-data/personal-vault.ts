@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { timeOrderedUuid } from '../ledger/event-ids';
 import type { SubjectKeyStore } from './subject-key-store';
 
 /** Identifying details of a person (name, phone, ID number, address…), never stored in clear. */
@@ -25,8 +26,9 @@ export class PersonalVault {
 
   constructor(private readonly keys: SubjectKeyStore) {}
 
+  /** A new pseudonym: time-ordered, as record ids are, so the subjects' indexes grow at their end. */
   newSubjectId(): string {
-    return randomUUID();
+    return timeOrderedUuid();
   }
 
   seal(subjectId: string, details: PersonalDetails, now: Date): SealedPersonal {

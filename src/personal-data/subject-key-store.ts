@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { LogFlushes, walFlusher } from '../ledger/sqlite/log-flush';
 
 export const SUBJECT_KEYS_TABLE = `CREATE TABLE IF NOT EXISTS subject_keys (
   subject_id TEXT PRIMARY KEY, wrapped BLOB, created_at TEXT NOT NULL, erased_at TEXT)`;
@@ -11,6 +12,11 @@ export const SUBJECT_KEYS_TABLE = `CREATE TABLE IF NOT EXISTS subject_keys (
  * log itself, its hashes and its counts stay intact.
  *
  * Keys are stored wrapped (AES-256-GCM) under a master key that lives outside this file.
+ *
+ * A new key is committed at once but reaches the disk with the next flush of the file's
+ * log (`durable`), which the command waits for before it appends the event that needs the
+ * key: an event on disk never names a key that a crash could take back, and the event loop
+ * never waits for the disk. New keys made meanwhile share that flush.
  */
 export class SubjectKeyStore {
   private readonly statements: {
@@ -19,10 +25,18 @@ export class SubjectKeyStore {
     erase: Statement<[string, string]>;
   };
 
+  /** A key was made since the last flush began. */
+  private unflushed = false;
+  private readonly flushes: LogFlushes;
+  private readonly closeFlusher: () => void;
+
   private constructor(
     private readonly db: Db,
     private readonly masterKey: Buffer,
   ) {
+    const flusher = walFlusher(db.name);
+    this.flushes = new LogFlushes(flusher.flush);
+    this.closeFlusher = flusher.close;
     db.exec(SUBJECT_KEYS_TABLE);
     this.statements = {
       get: db.prepare('SELECT wrapped, erased_at FROM subject_keys WHERE subject_id = ?'),
@@ -35,7 +49,8 @@ export class SubjectKeyStore {
     if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    // A commit does not wait for the disk: `durable` flushes the log for the keys made since.
+    db.pragma('synchronous = NORMAL');
     // Erased keys must not linger in free pages of the file.
     db.pragma('secure_delete = ON');
     return new SubjectKeyStore(db, masterKey);
@@ -48,7 +63,18 @@ export class SubjectKeyStore {
     if (found?.wrapped) return this.unwrap(found.wrapped);
     const key = randomBytes(32);
     this.statements.put.run(subjectId, this.wrap(key), now.toISOString());
+    this.unflushed = true;
     return this.keyFor(subjectId, now);
+  }
+
+  /**
+   * Resolves once every key made so far is on disk; undefined when none waits for it (no
+   * promise to wait on: most commands make no key).
+   */
+  durable(): Promise<void> | undefined {
+    if (!this.unflushed) return undefined;
+    this.unflushed = false;
+    return new Promise<void>((resolve, reject) => this.flushes.afterCommit(resolve, reject));
   }
 
   /** The key if the subject has one and was not erased. */
@@ -75,7 +101,9 @@ export class SubjectKeyStore {
     return Boolean(this.statements.get.get(subjectId)?.erased_at);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.flushes.idle();
+    this.closeFlusher();
     this.db.close();
   }
 
