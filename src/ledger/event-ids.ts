@@ -1,4 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+/** Random bytes drawn a page at a time: one call for each id cost more than the rest of the id. */
+const POOL = Buffer.alloc(4096);
+let drawn = POOL.length;
+
+function randomInto(target: Buffer, offset: number, length: number): void {
+  if (drawn + length > POOL.length) {
+    randomFillSync(POOL);
+    drawn = 0;
+  }
+  POOL.copy(target, offset, drawn, drawn + length);
+  drawn += length;
+}
 
 /**
  * A UUID of version 7: the time it was made (Unix milliseconds) and then random bits. Ids
@@ -8,8 +21,9 @@ import { randomBytes } from 'node:crypto';
  * machine, 14 µs a row with random keys against 4 µs, 40 against 5 with checkpoints.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = Buffer.allocUnsafe(16);
   bytes.writeUIntBE(now, 0, 6);
+  randomInto(bytes, 6, 10);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
