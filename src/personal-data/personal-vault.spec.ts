@@ -69,4 +69,15 @@ describe('personal vault', () => {
     vault.seal(subjectId, { fullName: 'Ma Thị Quỳnh' }, new Date());
     expect(keys.durable()).toBeUndefined();
   });
+
+  it('makes a command whose key another command had flushed wait for that flush to end', async () => {
+    vault.seal(vault.newSubjectId(), { fullName: 'A' }, new Date());
+    vault.seal(vault.newSubjectId(), { fullName: 'B' }, new Date());
+    // The first command asks for the flush; it covers the second's key too, which must wait for it.
+    const first = keys.durable();
+    const second = keys.durable();
+    expect(second).toBe(first);
+    await first;
+    expect(keys.durable()).toBeUndefined();
+  });
 });

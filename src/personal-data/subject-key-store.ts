@@ -25,8 +25,10 @@ export class SubjectKeyStore {
     erase: Statement<[string, string]>;
   };
 
-  /** A key was made since the last flush began. */
+  /** A key was made since the last flush was asked for. */
   private unflushed = false;
+  /** The last flush asked for, until it ends: it covers every key made before it. */
+  private covering?: Promise<void>;
   private readonly flushes: LogFlushes;
   private readonly closeFlusher: () => void;
 
@@ -72,9 +74,16 @@ export class SubjectKeyStore {
    * promise to wait on: most commands make no key).
    */
   durable(): Promise<void> | undefined {
-    if (!this.unflushed) return undefined;
+    // A key made before the last flush was asked for (by another command) waits for that flush.
+    if (!this.unflushed) return this.covering;
     this.unflushed = false;
-    return new Promise<void>((resolve, reject) => this.flushes.afterCommit(resolve, reject));
+    const covering = new Promise<void>((resolve, reject) => this.flushes.afterCommit(resolve, reject));
+    this.covering = covering;
+    const settled = () => {
+      if (this.covering === covering) this.covering = undefined;
+    };
+    covering.then(settled, settled);
+    return covering;
   }
 
   /** The key if the subject has one and was not erased. */
