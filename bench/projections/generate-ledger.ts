@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../../src/ledger/event-ids';
 import before from '../../reference/units-before-2025-07-01.json';
 import type { GeographyVersion } from '../../src/geography/administrative-unit';
 import { SeededRandom } from '../../src/demo/seeded-random';
@@ -49,7 +50,7 @@ export async function generateLedger(
     causationId: randomUUID(),
   });
   const event = (type: string, data: Record<string, unknown>, unitCode: string): NewEvent => ({
-    id: randomUUID(),
+    id: timeOrderedUuid(),
     type,
     schemaVersion: 1,
     data,
@@ -80,8 +81,8 @@ export async function generateLedger(
             'MemberEnrolled',
             {
               clubId: club.id,
-              memberId: randomUUID(),
-              subjectId: randomUUID(),
+              memberId: timeOrderedUuid(),
+              subjectId: timeOrderedUuid(),
               sex: random.next() < 0.6 ? 'female' : 'male',
               birthYear: random.int(2008, 2013),
               enrolledOn: club.establishedOn > date ? club.establishedOn : date,
@@ -93,7 +94,7 @@ export async function generateLedger(
         batch.push(pending);
         club.revision += 1;
       } else if (roll < 0.6) {
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         const p = participants();
         batch.push({
           streamId: `dialogue-${id}`,
@@ -115,7 +116,7 @@ export async function generateLedger(
         });
         dialogues.push({ id, revision: 0, total: p.total });
       } else if (roll < 0.8) {
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         batch.push({
           streamId: `communication-${id}`,
           revision: -1,
@@ -134,7 +135,7 @@ export async function generateLedger(
           ],
         });
       } else if (roll < 0.9) {
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         const organiser = random.next() < 0.5 ? random.pick(districts) : unitCode;
         batch.push({
           streamId: `training-${id}`,
@@ -155,7 +156,7 @@ export async function generateLedger(
           ],
         });
       } else if (roll < 0.93 || dialogues.length === 0) {
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         const establishedOn = random.date('2021-06-01', '2023-06-30');
         batch.push({
           streamId: `club-${id}`,
