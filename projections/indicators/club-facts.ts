@@ -18,7 +18,7 @@ export const clubFacts: FactSource<ClubState> = {
   evolve(state, event) {
     return evolveClub(state ?? initialClubState(), {
       type: event.type,
-      data: counted(event.data),
+      data: counted(event.type, event.data),
     } as unknown as ClubEvent);
   },
   facts(state) {
@@ -40,8 +40,16 @@ export const clubFacts: FactSource<ClubState> = {
   },
 };
 
-/** Read models keep only what counts: no sealed details, no match keys. */
-function counted(data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+/**
+ * Read models keep only what counts: no sealed details, no match keys, and of a member only
+ * the day it joined and the sex it counts under. A club's state is written back with each
+ * batch that touches it and read again when it comes back: its members are most of it.
+ */
+function counted(type: string, data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  if (type === 'MemberEnrolled') {
+    const { clubId, memberId, sex, enrolledOn } = data;
+    return { clubId, memberId, sex, enrolledOn };
+  }
   if (!('personal' in data) && !('matchKey' in data)) return data;
   const { personal: _personal, matchKey: _matchKey, ...rest } = data;
   return rest;
