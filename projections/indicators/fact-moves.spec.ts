@@ -7,24 +7,10 @@ const club: Fact = { indicator: 'clubs.active', unitCode: '05752', dateFrom: '20
 
 describe('fact moves', () => {
   it('count a fact where it was recorded, in its district and its province then', () => {
-    expect(openedMove(7, factRow(dialogue, 'dialogue-1', 3))).toEqual({
-      opened: true,
-      id: 7,
-      indicator: 'dialogues.held',
-      dimension: null,
-      category: null,
-      value: 1,
-      units: ['05752', '170', '19'],
-    });
-    expect(closedMove(7, dialogue)).toEqual({
-      opened: false,
-      id: 7,
-      indicator: 'dialogues.held',
-      dimension: null,
-      category: null,
-      value: 1,
-      units: ['05752', '170', '19'],
-    });
+    const counted = { id: 7, indicator: 'dialogues.held', dimension: null, category: null, value: 1 };
+    const units = ['05752', '170', '19'];
+    expect(openedMove(7, factRow(dialogue, 'dialogue-1', 3))).toEqual({ opened: true, ...counted, units });
+    expect(closedMove(7, dialogue)).toEqual({ opened: false, ...counted, units });
   });
 
   it('keep breakdown cells apart', () => {
