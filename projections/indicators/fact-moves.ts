@@ -1,8 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { GEOGRAPHY } from '../../src/geography/geography';
 import type { Fact } from './fact';
-import type { FactRow } from './fact-row';
-import { INDICATOR_BY_CODE } from './indicator-catalogue';
+import { factRow, type FactRow } from './fact-row';
 
 /**
  * A fact a committed batch opened or closed, as the sums over the whole of time count it:
@@ -61,16 +59,7 @@ export function openedMove(id: number, row: FactRow): FactMove | undefined {
 
 /** The move of an open fact being closed, or none when the all-time sums leave it out. */
 export function closedMove(id: number, fact: Fact): FactMove | undefined {
-  const kind = INDICATOR_BY_CODE.get(fact.indicator)?.kind ?? 'flow';
-  if (kind === 'stock' && fact.dateTo !== undefined) return undefined;
-  const lineage = GEOGRAPHY.lineageAt(fact.unitCode, fact.dateFrom);
-  return {
-    opened: false,
-    id,
-    indicator: fact.indicator,
-    dimension: fact.dimension ?? null,
-    category: fact.category ?? null,
-    value: fact.value,
-    units: [fact.unitCode, lineage[1], lineage[2]].filter((unit): unit is string => typeof unit === 'string'),
-  };
+  // Its row as it was written: where it counts is worked out in one place (factRow).
+  const opened = openedMove(id, factRow(fact, '', 0));
+  return opened && { ...opened, opened: false };
 }
