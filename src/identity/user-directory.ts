@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Role } from '../../events/user';
-import { findUser } from '../../projections/users/users.projection';
+import { findUser, usersProjection } from '../../projections/users/users.projection';
 import { LEDGER, Ledger } from '../ledger/ledger';
 import { ReadModelMemo } from '../ledger/read-model-memo';
 
@@ -23,7 +23,7 @@ export class UserDirectory implements OnModuleDestroy {
   private readonly accounts: ReadModelMemo<DirectoryUser | undefined>;
 
   constructor(@Inject(LEDGER) private readonly ledger: Ledger) {
-    this.accounts = new ReadModelMemo(ledger.runner);
+    this.accounts = new ReadModelMemo(ledger.runner, undefined, usersProjection.handles);
   }
 
   find(username: string): DirectoryUser | undefined {

@@ -5,6 +5,7 @@ import { findRemembered } from '../../projections/idempotency/idempotency.projec
 import { erasedSubjects } from '../../projections/subjects/subjects.projection';
 import type { LedgerConfig } from '../config/ledger-config';
 import { approvalLocks } from '../approvals/approval-queries';
+import { approvalsProjection } from '../../projections/approvals/approvals.projection';
 import { masterKey } from '../personal-data/master-key';
 import { PersonalVault } from '../personal-data/personal-vault';
 import { SubjectKeyStore } from '../personal-data/subject-key-store';
@@ -67,7 +68,7 @@ export class Ledger {
         // Answer a command once its read models show it: a client reads its own writes.
         afterAppend: async (position) => void (await runner.waitFor(position)),
         onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
-        locks: rememberedLocks(approvalLocks(readModels), runner),
+        locks: rememberedLocks(approvalLocks(readModels), runner, approvalsProjection.handles),
       },
     );
     const vault = new PersonalVault(keys);

@@ -14,11 +14,15 @@ export interface PeriodLocks {
 }
 
 /**
- * The same locks, each (unit, date) asked of the read models once per advance: commands
- * in a unit mostly touch the same few dates, and an approval changes the read models.
+ * The same locks, each (unit, date) asked of the read models once until an approval event
+ * is applied: commands in a unit mostly touch the same few dates.
  */
-export function rememberedLocks(locks: PeriodLocks, advance: ReadModelsAdvance): PeriodLocks {
-  const memo = new ReadModelMemo<string | undefined>(advance);
+export function rememberedLocks(
+  locks: PeriodLocks,
+  advance: ReadModelsAdvance,
+  approvalEvents?: ReadonlySet<string>,
+): PeriodLocks {
+  const memo = new ReadModelMemo<string | undefined>(advance, undefined, approvalEvents);
   return { lockFor: (unitCode, date) => memo.get(`${unitCode} ${date}`, () => locks.lockFor(unitCode, date)) };
 }
 
