@@ -6,7 +6,7 @@ import { eventIdsFor } from './event-ids';
 import { chainEvents } from './event-hash';
 import type { AppendResult, EventStore, NewEvent } from './event-store.port';
 import type { IdempotencyIndex, RememberedCommand } from './idempotency';
-import { answerIn, asRecorded, extend, knownFrom, KnownStreams, type KnownStream } from './known-streams';
+import { answerIn, answerKey, asRecorded, extend, knownFrom, KnownStreams, type KnownStream } from './known-streams';
 import { touchedDates, type PeriodLocks } from './period-locks';
 import { WrongExpectedRevision } from './store-errors';
 
@@ -66,7 +66,7 @@ export class CommandLoop {
     command: StreamCommand<State, Event>,
     envelope: CommandEnvelope,
   ): Promise<CommandResult> {
-    const key = envelope.idempotencyKey ? `${envelope.actor.userId}\u0000${envelope.idempotencyKey}` : undefined;
+    const key = envelope.idempotencyKey ? answerKey(envelope.actor.userId, envelope.idempotencyKey) : undefined;
     // A repeat sent while the first is still running waits for its answer, then is answered
     // as a repeat: the first's answer comes once the read models that remember it show it.
     for (let first = key && this.keysRunning.get(key); first; first = key && this.keysRunning.get(key)) {
@@ -148,7 +148,7 @@ export class CommandLoop {
   private rememberedAnswer(envelope: CommandEnvelope): CommandResult | undefined {
     if (!envelope.idempotencyKey) return undefined;
     const found =
-      this.recentAnswers.get(`${envelope.actor.userId}\u0000${envelope.idempotencyKey}`) ??
+      this.recentAnswers.get(answerKey(envelope.actor.userId, envelope.idempotencyKey)) ??
       this.idempotency.find(envelope.actor.userId, envelope.idempotencyKey);
     if (!found) return undefined;
     if (found.requestHash !== (envelope.requestHash ?? '')) throw keyReused(envelope.idempotencyKey);

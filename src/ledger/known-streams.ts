@@ -24,7 +24,8 @@ export interface KnownStream<State = unknown> {
   readonly answers: ReadonlyMap<string, KeyedAnswer>;
 }
 
-const answerKey = (userId: string, key: string): string => `${userId}\u0000${key}`;
+/** One string for a (user, Idempotency-Key) pair. */
+export const answerKey = (userId: string, key: string): string => `${userId}\u0000${key}`;
 
 /** The stream as its history tells it. */
 export function knownFrom<State, Event>(
