@@ -35,10 +35,37 @@ export const idempotencyProjection: ProjectionDefinition = {
   },
 };
 
-export function findRemembered(db: Database, userId: string, key: string): RememberedCommand | undefined {
+export function findRemembered(
+  db: Database,
+  userId: string,
+  key: string,
+): RememberedCommand | undefined {
   const row = prepared<[string, string], { request_hash: string; result: string }>(
     db,
     'SELECT request_hash, result FROM idempotency WHERE user_id = ? AND key = ?',
   ).get(userId, key);
-  return row ? { requestHash: row.request_hash, result: JSON.parse(row.result) as CommandResult } : undefined;
+  return row
+    ? { requestHash: row.request_hash, result: JSON.parse(row.result) as CommandResult }
+    : undefined;
+}
+
+/** Up to `limit` remembered (user, key) pairs after a row, in the order they were stored, and the last row read. */
+export function rememberedKeyPage(
+  db: Database,
+  afterRow: number,
+  limit: number,
+): {
+  readonly lastRow: number;
+  readonly pairs: ReadonlyArray<readonly [userId: string, key: string]>;
+} {
+  const rows = prepared<[number, number], [number, string, string]>(
+    db,
+    'SELECT rowid, user_id, key FROM idempotency WHERE rowid > ? ORDER BY rowid LIMIT ?',
+  )
+    .raw(true)
+    .all(afterRow, limit);
+  return {
+    lastRow: rows[rows.length - 1]?.[0] ?? afterRow,
+    pairs: rows.map(([, userId, key]) => [userId, key] as const),
+  };
 }

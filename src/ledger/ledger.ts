@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
-import { findRemembered } from '../../projections/idempotency/idempotency.projection';
 import { erasedSubjects } from '../../projections/subjects/subjects.projection';
 import type { LedgerConfig } from '../config/ledger-config';
 import { approvalLocks } from '../approvals/approval-queries';
@@ -12,6 +11,7 @@ import { SubjectKeyStore } from '../personal-data/subject-key-store';
 import { saveFactIndex } from '../../projections/indicators/kept-fact-indexes';
 import { openProjectionDatabase } from '../projection-runner/projection-database';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
+import { AnsweredKeyIndex } from './answered-key-index';
 import { CommandLoop } from './command-loop';
 import { LogSealer } from './log-sealer';
 import type { EventStore } from './event-store.port';
@@ -35,6 +35,7 @@ export class Ledger {
     readonly runner: ProjectionRunner,
     readonly commands: CommandLoop,
     private readonly keys: SubjectKeyStore,
+    private readonly answeredKeys: AnsweredKeyIndex,
     /** Personal details, sealed per subject; only this object can open them. */
     readonly vault: PersonalVault,
     /** Listeners told how long each durable append took (seconds). */
@@ -49,9 +50,10 @@ export class Ledger {
     const store = await openEventStore(config);
     const readModels = openProjectionDatabase(join(config.dataDir, PROJECTIONS_FILE));
     // Commands wait for both files' commits: neither waits for a checkpoint on the way.
-    const checkpointReleases = [readModels, ...(store instanceof SqliteEventStore ? [store.connection] : [])].map(
-      (db) => checkpointInBackground(db),
-    );
+    const checkpointReleases = [
+      readModels,
+      ...(store instanceof SqliteEventStore ? [store.connection] : []),
+    ].map((db) => checkpointInBackground(db));
     const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, onError);
     runner.start(await store.headPosition());
     const keys = SubjectKeyStore.open(
@@ -59,26 +61,34 @@ export class Ledger {
       masterKey(config.dataDir, config.masterKey),
     );
     const appendTimings = new Set<(seconds: number) => void>();
-    const commands = new CommandLoop(
-      store,
-      { find: (userId, key) => findRemembered(readModels, userId, key) },
-      {
-        // A person's new key is on disk before the event that needs it is appended.
-        beforeAppend: () => keys.durable(),
-        // Answer a command once its read models show it: a client reads its own writes.
-        afterAppend: async (position) => void (await runner.waitFor(position)),
-        onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
-        locks: rememberedLocks(approvalLocks(readModels), runner, approvalsProjection.handles),
-      },
-    );
+    const answeredKeys = new AnsweredKeyIndex(readModels, runner);
+    const commands = new CommandLoop(store, answeredKeys, {
+      // A person's new key is on disk before the event that needs it is appended.
+      beforeAppend: () => keys.durable(),
+      // Answer a command once its read models show it: a client reads its own writes.
+      afterAppend: async (position) => void (await runner.waitFor(position)),
+      onAppendTimed: (seconds) => appendTimings.forEach((listener) => listener(seconds)),
+      locks: rememberedLocks(approvalLocks(readModels), runner, approvalsProjection.handles),
+    });
     const vault = new PersonalVault(keys);
     // An erasure recorded just before a crash still destroys its key.
     await runner.waitFor(await store.headPosition(), 30_000);
     for (const subjectId of erasedSubjects(readModels)) {
       if (!vault.isErased(subjectId)) vault.erase(subjectId, new Date());
     }
-    const ledger = new Ledger(config, store, readModels, runner, commands, keys, vault, appendTimings);
-    ledger.releaseCheckpoints = async () => void (await Promise.all(checkpointReleases.map((release) => release())));
+    const ledger = new Ledger(
+      config,
+      store,
+      readModels,
+      runner,
+      commands,
+      keys,
+      answeredKeys,
+      vault,
+      appendTimings,
+    );
+    ledger.releaseCheckpoints = async () =>
+      void (await Promise.all(checkpointReleases.map((release) => release())));
     if (options.sealing) ledger.startSealing(onError);
     return ledger;
   }
@@ -87,7 +97,11 @@ export class Ledger {
   private startSealing(onError: (error: Error) => void): void {
     const sealer = new LogSealer(this.store, this.commands);
     const seal = (minimum?: number) =>
-      void sealer.sealIfDue(minimum).catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+      void sealer
+        .sealIfDue(minimum)
+        .catch((error: unknown) =>
+          onError(error instanceof Error ? error : new Error(String(error))),
+        );
     const stopAdvance = this.runner.onAdvance(() => seal());
     const timer = setInterval(() => seal(1), 60_000);
     timer.unref();
@@ -102,6 +116,7 @@ export class Ledger {
 
   async close(): Promise<void> {
     this.stopSealing();
+    this.answeredKeys.close();
     await this.runner.stop();
     await this.releaseCheckpoints();
     await this.store.close();
