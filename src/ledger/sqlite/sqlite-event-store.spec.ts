@@ -112,6 +112,43 @@ describe('SqliteEventStore on disk', () => {
     }
     expect(seen).toEqual([event.id]);
   });
+
+  it("gives a follower the events it appended and another connection's between them, each once, in order, as read from the file", async () => {
+    const other = SqliteEventStore.open(ledger.file);
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe({ after: 0 }, (batch) => void seen.push(...batch));
+    try {
+      await store.appendToStream('dialogue-1', [anEvent(), anEvent()], {
+        expectedRevision: 'no_stream',
+      });
+      await other.appendToStream('user-admin', [anEvent()], { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        'dialogue-2',
+        [{ ...anEvent(), data: { value: 2, note: undefined, when: new Date(0) } }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      await store.appendToStream('dialogue-1', [anEvent()], { expectedRevision: 1 });
+      await waitFor(() => seen.length === 5, 5000);
+    } finally {
+      await subscription.close();
+      await other.close();
+    }
+    expect(seen.map((event) => event.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(seen.map((event) => event.streamId)).toEqual([
+      'dialogue-1',
+      'dialogue-1',
+      'user-admin',
+      'dialogue-2',
+      'dialogue-1',
+    ]);
+    // What a follower got is what the file holds: data as JSON text made it, not the objects appended.
+    expect(seen[3]?.data).toEqual({ value: 2, when: '1970-01-01T00:00:00.000Z' });
+    const reader = SqliteEventStore.open(ledger.file);
+    expect(seen).toEqual(await reader.readAll());
+    await reader.close();
+  });
 });
 
 function anEvent(): NewEvent {

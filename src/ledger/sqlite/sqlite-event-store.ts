@@ -14,6 +14,7 @@ import { StoreUnavailable, WrongExpectedRevision } from '../store-errors';
 import { configureLogConnection, migrateEventLog } from './sqlite-schema';
 import { followLog } from './follow-log';
 import { LogFlushes, walFlusher, type FlushLog } from './log-flush';
+import { RecentRows } from './recent-rows';
 
 interface EventRow {
   position: number;
@@ -81,11 +82,16 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly wakers = new Set<() => void>();
   private readonly appendBatch: (batch: PendingAppend[]) => {
+    rows: RawEventRow[];
     from: number;
     outcomes: Array<AppendResult | Error>;
   };
   /** The first position of each committed batch still waiting for the disk, in order. */
   private readonly unflushed: number[] = [];
+  /** The rows of the batch being committed, in position order. */
+  private batchRows: RawEventRow[] = [];
+  /** The rows committed last, for the subscriptions that follow the log to take as they are. */
+  private readonly recent = new RecentRows(SUBSCRIPTION_PAGE);
 
   private constructor(
     private readonly db: Db,
@@ -93,7 +99,9 @@ export class SqliteEventStore implements EventStore {
     private readonly closeFlusher: () => void,
   ) {
     this.statements = {
-      streamRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      streamRevision: db.prepare(
+        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
       eventById: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
       insert: db.prepare(
         'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -113,6 +121,7 @@ export class SqliteEventStore implements EventStore {
     // the batch; any other failure (disk, lock) aborts the whole batch, nothing written.
     const appendOne = db.transaction((pending: PendingAppend) => this.appendOne(pending));
     const batchTransaction = db.transaction((batch: PendingAppend[]) => ({
+      rows: (this.batchRows = []),
       // Read under the write lock: every position above it is this batch's.
       from: (this.statements.head.get()?.head ?? 0) + 1,
       outcomes: batch.map((pending) => {
@@ -121,7 +130,11 @@ export class SqliteEventStore implements EventStore {
         } catch (error) {
           if (error instanceof WrongExpectedRevision) return error;
           if (isConstraintViolation(error)) {
-            return new WrongExpectedRevision(pending.streamId, 'events with new ids', 'events already stored');
+            return new WrongExpectedRevision(
+              pending.streamId,
+              'events with new ids',
+              'events already stored',
+            );
           }
           throw error;
         }
@@ -140,7 +153,11 @@ export class SqliteEventStore implements EventStore {
     const flusher = walFlusher(db.name);
     let store: SqliteEventStore | undefined = undefined;
     // Appends queued while the log is being flushed are committed as that flush ends.
-    const flushes = new LogFlushes(options.flushLog ?? flusher.flush, () => store?.commitQueued(), FLUSH_OVERLAP);
+    const flushes = new LogFlushes(
+      options.flushLog ?? flusher.flush,
+      () => store?.commitQueued(),
+      FLUSH_OVERLAP,
+    );
     store = new SqliteEventStore(db, flushes, flusher.close);
     return store;
   }
@@ -159,7 +176,13 @@ export class SqliteEventStore implements EventStore {
     if (this.flushes.failed) return Promise.reject(notDurable(this.flushes.failed));
     if (events.length === 0) return Promise.reject(new Error('an append needs at least one event'));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
+      this.queue.push({
+        streamId,
+        events,
+        expectedRevision: options.expectedRevision,
+        resolve,
+        reject,
+      });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -187,10 +210,14 @@ export class SqliteEventStore implements EventStore {
     let committed: ReturnType<typeof this.appendBatch>;
     try {
       committed = this.appendBatch(batch);
+      this.recent.add(committed.rows);
     } catch (error) {
-      const failure = new StoreUnavailable('the event store could not commit; nothing was written', {
-        cause: error,
-      });
+      const failure = new StoreUnavailable(
+        'the event store could not commit; nothing was written',
+        {
+          cause: error,
+        },
+      );
       for (const pending of batch) pending.reject(failure);
       return;
     }
@@ -226,20 +253,36 @@ export class SqliteEventStore implements EventStore {
     const current = this.statements.streamRevision.get(streamId)?.revision ?? -1;
     assertExpected(streamId, expectedRevision, current);
     const positions: number[] = [];
+    const rows: RawEventRow[] = [];
     let revision = current;
     for (const event of events) {
       revision += 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
       const info = this.statements.insert.run(
         event.id,
         streamId,
         revision,
         event.type,
         event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        data,
+        metadata,
       );
-      positions.push(Number(info.lastInsertRowid));
+      const position = Number(info.lastInsertRowid);
+      positions.push(position);
+      rows.push([
+        position,
+        event.id,
+        streamId,
+        revision,
+        event.type,
+        event.schemaVersion,
+        data,
+        metadata,
+      ]);
     }
+    // Only once every event of the append is in: a refused append leaves no rows behind.
+    for (const row of rows) this.batchRows.push(row);
     return { nextRevision: revision, position: positions[positions.length - 1] ?? 0, positions };
   }
 
@@ -270,18 +313,28 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(after: number, limit: number): RecordedEvent[] {
-    // Rows as arrays: a rebuild reads the whole log, and arrays come out of SQLite cheaper than objects.
-    return this.guard(() => this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]).map(fromRawRow));
+    // Rows as arrays: a rebuild reads the whole log, and arrays come out of SQLite cheaper than
+    // objects. Rows this process just committed are taken as it stored them.
+    return this.guard(() =>
+      this.durable(
+        this.recent.after(after, limit) ?? this.statements.readAllRaw.all(after, limit),
+        (row) => row[0],
+      ).map(fromRawRow),
+    );
   }
 
   /** Rows as arrays in column order, unparsed: the cheapest read, for verification. */
   readRawRows(after: number, limit: number): RawEventRow[] {
-    return this.guard(() => this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]));
+    return this.guard(() =>
+      this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]),
+    );
   }
 
   /** Raw rows, for callers that parse lazily (verification, export). */
   readRawPage(after: number, limit: number): EventRow[] {
-    return this.guard(() => this.durable(this.statements.readAll.all(after, limit), (row) => row.position));
+    return this.guard(() =>
+      this.durable(this.statements.readAll.all(after, limit), (row) => row.position),
+    );
   }
 
   subscribe(options: { readonly after: number }, handler: EventHandler): Subscription {
@@ -351,7 +404,10 @@ export class SqliteEventStore implements EventStore {
 }
 
 function notDurable(cause: Error): StoreUnavailable {
-  return new StoreUnavailable('the event store could not flush its log to disk; it accepts no more appends', { cause });
+  return new StoreUnavailable(
+    'the event store could not flush its log to disk; it accepts no more appends',
+    { cause },
+  );
 }
 
 function assertExpected(streamId: string, expected: ExpectedRevision, current: number): void {
@@ -361,7 +417,11 @@ function assertExpected(streamId: string, expected: ExpectedRevision, current: n
     return;
   }
   if (expected !== current) {
-    throw new WrongExpectedRevision(streamId, String(expected), current === -1 ? 'no stream' : String(current));
+    throw new WrongExpectedRevision(
+      streamId,
+      String(expected),
+      current === -1 ? 'no stream' : String(current),
+    );
   }
 }
 
