@@ -96,13 +96,13 @@ export class Ledger {
   /** Seals the log every thousand events, and whatever is new once a minute. */
   private startSealing(onError: (error: Error) => void): void {
     const sealer = new LogSealer(this.store, this.commands);
-    const seal = (minimum?: number) =>
+    const seal = (minimum?: number, reached?: number) =>
       void sealer
-        .sealIfDue(minimum)
+        .sealIfDue(minimum, reached)
         .catch((error: unknown) =>
           onError(error instanceof Error ? error : new Error(String(error))),
         );
-    const stopAdvance = this.runner.onAdvance(() => seal());
+    const stopAdvance = this.runner.onAdvance((position) => seal(undefined, position));
     const timer = setInterval(() => seal(1), 60_000);
     timer.unref();
     this.stopSealing = () => {

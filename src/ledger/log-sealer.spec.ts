@@ -27,7 +27,9 @@ describe('log sealer', () => {
     Promise.all(
       Array.from({ length: count }, () => {
         const i = appended++;
-        const [event] = chainEvents(`s-${i}`, 0, undefined, [systemEvent(`e-${i}`, 'Counted', { n: i })]);
+        const [event] = chainEvents(`s-${i}`, 0, undefined, [
+          systemEvent(`e-${i}`, 'Counted', { n: i }),
+        ]);
         return store.appendToStream(`s-${i}`, [event!], { expectedRevision: 'no_stream' });
       }),
     );
@@ -64,5 +66,30 @@ describe('log sealer', () => {
     expect(reads).not.toContain(SEAL_STREAM);
     expect(await seals()).toHaveLength(6);
     expect(await verifyLog(store)).toMatchObject({ ok: true, seals: 6 });
+  });
+
+  it('does not look at the log when the position reached leaves too few events since the last seal', async () => {
+    await appendUnsealed(8);
+    const sealer = new LogSealer(store, new CommandLoop(store, { find: () => undefined }), 4);
+    await sealer.sealIfDue();
+    // One seal, at position 9, covering positions 1 to 8.
+    expect(await seals()).toHaveLength(1);
+    const heads: number[] = [];
+    const headPosition = store.headPosition.bind(store);
+    store.headPosition = async () => {
+      const head = await headPosition();
+      heads.push(head);
+      return head;
+    };
+    await appendUnsealed(2);
+    await sealer.sealIfDue(undefined, 11);
+    expect(heads).toEqual([]);
+    await appendUnsealed(1);
+    await sealer.sealIfDue(undefined, 12);
+    expect(heads).toEqual([12]);
+    expect((await seals()).map((seal) => [seal.fromPosition, seal.toPosition])).toEqual([
+      [0, 8],
+      [8, 12],
+    ]);
   });
 });

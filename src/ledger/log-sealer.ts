@@ -12,7 +12,10 @@ interface SealState {
 }
 
 /** The seal stream's fold, one for every seal, so the command loop keeps it between seals. */
-const countSeals = { initialState: (): number => 0, evolve: (sealed: number): number => sealed + 1 };
+const countSeals = {
+  initialState: (): number => 0,
+  evolve: (sealed: number): number => sealed + 1,
+};
 
 /** Events a page of the sealer reads; it lets requests in between pages. */
 const PAGE = 5000;
@@ -33,8 +36,20 @@ export class LogSealer {
     readonly every = 1000,
   ) {}
 
-  /** Seals if at least `minimum` events wait unsealed; concurrent calls share one run. */
-  sealIfDue(minimum = this.every): Promise<void> {
+  /**
+   * Seals if at least `minimum` events wait unsealed; concurrent calls share one run. Given a
+   * position the log is known to have reached (the read models', on each advance), fewer
+   * events than that since the last seal need no look at the log at all.
+   */
+  sealIfDue(minimum = this.every, reached?: number): Promise<void> {
+    if (
+      !this.running &&
+      this.last &&
+      reached !== undefined &&
+      reached - this.last.toPosition < minimum
+    ) {
+      return Promise.resolve();
+    }
     this.running ??= this.seal(minimum).finally(() => (this.running = undefined));
     return this.running;
   }
@@ -56,8 +71,11 @@ export class LogSealer {
     const largest = this.every * 10;
     const digest = new SealDigest(previous.digest);
     let to = previous.toPosition;
-    for (let after = previous.toPosition; after < head && digest.count < largest; ) {
-      const page = await this.store.readAll({ after, limit: Math.min(PAGE, largest - digest.count) });
+    for (let after = previous.toPosition; after < head && digest.count < largest;) {
+      const page = await this.store.readAll({
+        after,
+        limit: Math.min(PAGE, largest - digest.count),
+      });
       for (const event of page) {
         if (event.position > head) break;
         digest.add({ position: event.position, id: event.id, hash: event.metadata.hash });
@@ -69,7 +87,14 @@ export class LogSealer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (digest.count === 0) return undefined;
-    const data = { fromPosition: previous.toPosition, toPosition: to, count: digest.count, previousDigest: previous.digest, digest: digest.digest(), entries: digest.entryList() };
+    const data = {
+      fromPosition: previous.toPosition,
+      toPosition: to,
+      count: digest.count,
+      previousDigest: previous.digest,
+      digest: digest.digest(),
+      entries: digest.entryList(),
+    };
     const sealed = await this.commands.run<number, LogSealed>(
       {
         streamId: SEAL_STREAM,
