@@ -10,7 +10,8 @@ describe('a set of fingerprints', () => {
     );
     for (const value of added) set.add(value);
     expect(added.every((value) => set.mayHold(value))).toBe(true);
-    expect(set.size).toBe(50_000);
+    // Two of 50,000 random strings share a fingerprint about one time in four: they count once.
+    expect(set.size).toBeGreaterThan(49_990);
   });
 
   it('counts a string added twice once', () => {

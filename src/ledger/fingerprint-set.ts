@@ -11,6 +11,7 @@ export class FingerprintSet {
   private slots = new Uint32Array(INITIAL_SLOTS);
   private count = 0;
 
+  /** Fingerprints held: strings that share one count once. */
   get size(): number {
     return this.count;
   }
