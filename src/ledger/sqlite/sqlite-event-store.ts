@@ -257,29 +257,18 @@ export class SqliteEventStore implements EventStore {
     let revision = current;
     for (const event of events) {
       revision += 1;
-      const data = JSON.stringify(event.data);
-      const metadata = JSON.stringify(event.metadata);
-      const info = this.statements.insert.run(
+      const columns = [
         event.id,
         streamId,
         revision,
         event.type,
         event.schemaVersion,
-        data,
-        metadata,
-      );
-      const position = Number(info.lastInsertRowid);
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ] as const;
+      const position = Number(this.statements.insert.run(...columns).lastInsertRowid);
       positions.push(position);
-      rows.push([
-        position,
-        event.id,
-        streamId,
-        revision,
-        event.type,
-        event.schemaVersion,
-        data,
-        metadata,
-      ]);
+      rows.push([position, ...columns]);
     }
     // Only once every event of the append is in: a refused append leaves no rows behind.
     for (const row of rows) this.batchRows.push(row);
