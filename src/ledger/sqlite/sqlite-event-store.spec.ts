@@ -148,6 +148,10 @@ describe('SqliteEventStore on disk', () => {
     const reader = SqliteEventStore.open(ledger.file);
     expect(seen).toEqual(await reader.readAll());
     await reader.close();
+    // A page of the log is never cut short at the other connection's rows.
+    expect((await store.readAll({ after: 0, limit: 10 })).map((event) => event.position)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 });
 

@@ -302,11 +302,23 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(after: number, limit: number): RecordedEvent[] {
-    // Rows as arrays: a rebuild reads the whole log, and arrays come out of SQLite cheaper than
-    // objects. Rows this process just committed are taken as it stored them.
+    // Rows as arrays: a rebuild reads the whole log, and arrays come out of SQLite cheaper than objects.
+    return this.guard(() =>
+      this.durable(this.statements.readAllRaw.all(after, limit), (row) => row[0]).map(fromRawRow),
+    );
+  }
+
+  /**
+   * A subscriber's next page: the rows this process just committed as it stored them, when it
+   * holds them all from `after` on, else read from the file. The page may stop short of the
+   * log's end (at another process's rows): a subscriber reads again until a page is empty, a
+   * reader of `readAll` would take a short page for the end.
+   */
+  private followingPage(after: number): RecordedEvent[] {
     return this.guard(() =>
       this.durable(
-        this.recent.after(after, limit) ?? this.statements.readAllRaw.all(after, limit),
+        this.recent.after(after, SUBSCRIPTION_PAGE) ??
+          this.statements.readAllRaw.all(after, SUBSCRIPTION_PAGE),
         (row) => row[0],
       ).map(fromRawRow),
     );
@@ -330,7 +342,7 @@ export class SqliteEventStore implements EventStore {
     return followLog({
       after: options.after,
       handler,
-      readPage: (after) => this.readAllSync(after, SUBSCRIPTION_PAGE),
+      readPage: (after) => this.followingPage(after),
       waitForAppend: () => this.waitForAppend(),
       isClosed: () => this.closed,
     });
