@@ -315,13 +315,9 @@ export class SqliteEventStore implements EventStore {
    * reader of `readAll` would take a short page for the end.
    */
   private followingPage(after: number): RecordedEvent[] {
-    return this.guard(() =>
-      this.durable(
-        this.recent.after(after, SUBSCRIPTION_PAGE) ??
-          this.statements.readAllRaw.all(after, SUBSCRIPTION_PAGE),
-        (row) => row[0],
-      ).map(fromRawRow),
-    );
+    const recent = this.recent.after(after, SUBSCRIPTION_PAGE);
+    if (!recent) return this.readAllSync(after, SUBSCRIPTION_PAGE);
+    return this.guard(() => this.durable(recent, (row) => row[0]).map(fromRawRow));
   }
 
   /** Rows as arrays in column order, unparsed: the cheapest read, for verification. */
