@@ -4,7 +4,11 @@ import type { AdministrativeUnit, GeographyVersion, UnitLevel } from './administ
 
 export type CurrentPlacement =
   | { readonly kind: 'unit'; readonly lineage: readonly string[] }
-  | { readonly kind: 'partial'; readonly candidates: readonly string[]; readonly lineage: readonly string[] };
+  | {
+      readonly kind: 'partial';
+      readonly candidates: readonly string[];
+      readonly lineage: readonly string[];
+    };
 
 /** The unit of one version with its ancestors, nearest first. */
 interface PlacedUnit {
@@ -16,12 +20,23 @@ interface PlacedUnit {
 class CatalogueVersion {
   private readonly byCode = new Map<string, PlacedUnit>();
   readonly children = new Map<string, AdministrativeUnit[]>();
+  /** For each unit of an older version, this version's units formed (in full or in part) from it, in catalogue order. */
+  private readonly heirs = new Map<string, AdministrativeUnit[]>();
 
   constructor(readonly version: GeographyVersion) {
     const raw = new Map(version.units.map((u) => [u.code, u]));
     for (const unit of version.units) {
+      for (const { code } of unit.formedFrom ?? []) {
+        const heirs = this.heirs.get(code) ?? [];
+        if (heirs[heirs.length - 1] !== unit) heirs.push(unit);
+        this.heirs.set(code, heirs);
+      }
       const lineage: string[] = [];
-      for (let u: AdministrativeUnit | undefined = unit; u; u = u.parent ? raw.get(u.parent) : undefined) {
+      for (
+        let u: AdministrativeUnit | undefined = unit;
+        u;
+        u = u.parent ? raw.get(u.parent) : undefined
+      ) {
         lineage.push(u.code);
       }
       this.byCode.set(unit.code, { unit, lineage });
@@ -40,6 +55,17 @@ class CatalogueVersion {
 
   get(code: string): PlacedUnit | undefined {
     return this.byCode.get(code);
+  }
+
+  heirsOf(oldCode: string): readonly AdministrativeUnit[] {
+    return this.heirs.get(oldCode) ?? [];
+  }
+
+  /** The unit formed from all of `oldCode`, if one was. */
+  fullHeirOf(oldCode: string): AdministrativeUnit | undefined {
+    return this.heirsOf(oldCode).find((u) =>
+      u.formedFrom?.some((f) => f.code === oldCode && f.share === 'full'),
+    );
   }
 }
 
@@ -93,7 +119,9 @@ export class Geography {
   private versionHolding(code: string, date: string): CatalogueVersion | undefined {
     const inForce = this.versionAt(date);
     if (inForce.get(code)) return inForce;
-    return [...this.versions].reverse().find((v) => v.get(code) && (v.version.validFrom ?? '') <= date);
+    return [...this.versions]
+      .reverse()
+      .find((v) => v.get(code) && (v.version.validFrom ?? '') <= date);
   }
 
   /**
@@ -112,7 +140,9 @@ export class Geography {
       const elsewhere = this.anyUnit(code);
       if (elsewhere) {
         const successor = this.successorOf(code);
-        const hint = successor ? `; from 2025-07-01 it is part of ${successor.code} ${successor.name}` : '';
+        const hint = successor
+          ? `; from 2025-07-01 it is part of ${successor.code} ${successor.name}`
+          : '';
         return `${field} ${code} (${elsewhere.name}) did not exist on ${date}${hint}`;
       }
       return `${field} ${code} is not a known administrative unit code`;
@@ -125,7 +155,7 @@ export class Geography {
 
   /** The unit of the current catalogue that an older unit was merged into, if any. */
   successorOf(oldCode: string): AdministrativeUnit | undefined {
-    return this.current.version.units.find((u) => u.formedFrom?.some((f) => f.code === oldCode));
+    return this.current.heirsOf(oldCode)[0];
   }
 
   /**
@@ -147,9 +177,7 @@ export class Geography {
   }
 
   private fullSuccessor(oldCode: string): string | undefined {
-    return this.current.version.units.find((u) =>
-      u.formedFrom?.some((f) => f.code === oldCode && f.share === 'full'),
-    )?.code;
+    return this.current.fullHeirOf(oldCode)?.code;
   }
 
   /**
@@ -161,29 +189,39 @@ export class Geography {
     const holding = this.versionHolding(code, date);
     if (holding === current) return { kind: 'unit', lineage: current.get(code)?.lineage ?? [code] };
     const old = holding?.get(code)?.unit;
-    const heirs = current.version.units.filter((u) => u.formedFrom?.some((f) => f.code === code));
-    const full = heirs.find((u) => u.formedFrom?.some((f) => f.code === code && f.share === 'full'));
+    const heirs = current.heirsOf(code);
+    const full = current.fullHeirOf(code);
     if (full) return { kind: 'unit', lineage: current.get(full.code)?.lineage ?? [full.code] };
     if (heirs.length > 0) {
       const parents = new Set(heirs.map((u) => u.parent));
       const [parent] = parents;
-      return { kind: 'partial', candidates: heirs.map((u) => u.code), lineage: parents.size === 1 && parent ? current.get(parent)?.lineage ?? [] : [] };
+      return {
+        kind: 'partial',
+        candidates: heirs.map((u) => u.code),
+        lineage: parents.size === 1 && parent ? (current.get(parent)?.lineage ?? []) : [],
+      };
     }
     // Abolished levels (districts) and merged provinces move up to the province they are in now.
-    const province = old ? this.lineageAt(code, date)[this.lineageAt(code, date).length - 1] : undefined;
-    const successor = province ? current.version.units.find((u) => u.formedFrom?.some((f) => f.code === province)) : undefined;
-    return successor ? { kind: 'unit', lineage: current.get(successor.code)?.lineage ?? [successor.code] } : { kind: 'unit', lineage: [code] };
+    const province = old
+      ? this.lineageAt(code, date)[this.lineageAt(code, date).length - 1]
+      : undefined;
+    const successor = province ? current.heirsOf(province)[0] : undefined;
+    return successor
+      ? { kind: 'unit', lineage: current.get(successor.code)?.lineage ?? [successor.code] }
+      : { kind: 'unit', lineage: [code] };
   }
 
   /** Old units that today's `code` took only part of: their figures cannot be moved into it. */
-  partialSourcesOf(code: string): readonly { code: string; name: string; sharedWith: readonly string[] }[] {
+  partialSourcesOf(
+    code: string,
+  ): readonly { code: string; name: string; sharedWith: readonly string[] }[] {
     const unit = this.current.get(code)?.unit;
     return (unit?.formedFrom ?? [])
       .filter((f) => f.share === 'partial')
       .map((f) => ({
         code: f.code,
         name: f.name,
-        sharedWith: this.current.version.units.filter((u) => u.formedFrom?.some((g) => g.code === f.code)).map((u) => u.code),
+        sharedWith: this.current.heirsOf(f.code).map((u) => u.code),
       }));
   }
 
