@@ -1,7 +1,7 @@
 import type { LogSealed } from '../../events/ledger-seal';
 import { splitHashedMetadata, unhashed } from './event-hash';
 import type { EventStore, RecordedEvent } from './event-store.port';
-import type { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 /**
  * One event as verification needs it: where it sits, its stored hash, and the JSON texts
@@ -51,18 +51,25 @@ export function portEntries(store: EventStore): EntryReader {
  */
 export function sqliteEntries(store: SqliteEventStore): EntryReader {
   return async (after, limit) =>
-    store.readRawRows(after, limit).map(([position, id, streamId, revision, type, schemaVersion, dataText, metadata]) => {
-      const split = splitHashedMetadata(metadata);
-      return {
-        position,
-        id,
-        streamId,
-        revision,
-        type,
-        schemaVersion,
-        hash: split?.hash,
-        dataText,
-        metadataText: split?.unhashedText ?? metadata,
-      };
-    });
+    store
+      .readRawRows(after, limit)
+      .map(([position, id, streamId, revision, type, schemaVersion, dataText, metadata]) => {
+        const split = splitHashedMetadata(metadata);
+        return {
+          position,
+          id,
+          streamId,
+          revision,
+          type,
+          schemaVersion,
+          hash: split?.hash,
+          dataText,
+          metadataText: split?.unhashedText ?? metadata,
+        };
+      });
+}
+
+/** The cheapest entries the store gives: SQLite's rows unparsed, any other store's through the port. */
+export function entriesOf(store: EventStore): EntryReader {
+  return store instanceof SqliteEventStore ? sqliteEntries(store) : portEntries(store);
 }

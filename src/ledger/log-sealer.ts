@@ -2,6 +2,7 @@ import { SEAL_SCHEMA_VERSION, SEAL_STREAM, type LogSealed } from '../../events/l
 import type { CommandLoop } from './command-loop';
 import { SYSTEM_ACTOR } from './envelope';
 import type { EventStore } from './event-store.port';
+import { entriesOf, type EntryReader } from './log-entries';
 import { SealDigest } from './seal-digest';
 
 interface SealState {
@@ -29,12 +30,15 @@ const PAGE = 5000;
 export class LogSealer {
   private running?: Promise<void>;
   private last?: SealState;
+  private readonly entries: EntryReader;
 
   constructor(
     private readonly store: EventStore,
     private readonly commands: CommandLoop,
     readonly every = 1000,
-  ) {}
+  ) {
+    this.entries = entriesOf(store);
+  }
 
   /**
    * Seals if at least `minimum` events wait unsealed; concurrent calls share one run. Given a
@@ -72,14 +76,12 @@ export class LogSealer {
     const digest = new SealDigest(previous.digest);
     let to = previous.toPosition;
     for (let after = previous.toPosition; after < head && digest.count < largest;) {
-      const page = await this.store.readAll({
-        after,
-        limit: Math.min(PAGE, largest - digest.count),
-      });
-      for (const event of page) {
-        if (event.position > head) break;
-        digest.add({ position: event.position, id: event.id, hash: event.metadata.hash });
-        to = event.position;
+      // Entries, not events: a seal needs each event's position, id and stored hash, not its parsed JSON.
+      const page = await this.entries(after, Math.min(PAGE, largest - digest.count));
+      for (const entry of page) {
+        if (entry.position > head) break;
+        digest.add({ position: entry.position, id: entry.id, hash: entry.hash });
+        to = entry.position;
       }
       const tail = page[page.length - 1];
       if (!tail) break;
