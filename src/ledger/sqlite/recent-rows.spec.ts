@@ -40,4 +40,12 @@ describe('the rows committed last', () => {
     expect(recent.after(1, 10)).toBeUndefined();
     expect(positions(recent.after(2, 10))).toEqual([3, 4, 5]);
   });
+
+  it('keeps only the newest rows however many batches came, one at a time', () => {
+    const recent = new RecentRows(3);
+    for (let position = 1; position <= 20; position++) recent.add([row(position)]);
+    expect(recent.after(16, 10)).toBeUndefined();
+    expect(positions(recent.after(17, 10))).toEqual([18, 19, 20]);
+    expect(positions(recent.after(18, 1))).toEqual([19]);
+  });
 });
