@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../src/ledger/event-store.port';
+import { FingerprintSet } from '../../src/ledger/fingerprint-set';
 import type { ProjectionWriter } from '../projection';
 import type { Fact, FactSource } from './fact';
 import { factChanges, factKey, type OpenFact } from './fact-changes';
@@ -42,6 +43,11 @@ export class FactWriter implements ProjectionWriter {
   private changes: FactChange[] = [];
   /** This batch's facts opened and closed, for the live feed (when it watches). */
   private moves: FactMove[] = [];
+  /**
+   * Every record this writer has held, when it opened on empty tables (a rebuild, a new
+   * version): a record it never held has no row, so its first event needs no lookup.
+   */
+  private readonly written: FingerprintSet | undefined;
   private readonly statements: {
     getRecord: Statement<[string], { revision: number; state: string | null; open_facts: string }>;
     putRecord: Statement<[string, number, string | null, string]>;
@@ -53,6 +59,8 @@ export class FactWriter implements ProjectionWriter {
   constructor(private readonly db: Database) {
     // A writer opens on tables made anew, or on tables a new version replaced.
     reloadFactIndex(db);
+    const empty = db.prepare('SELECT 1 FROM indicator_records LIMIT 1').get() === undefined;
+    this.written = empty ? new FingerprintSet() : undefined;
     this.statements = {
       getRecord: db.prepare('SELECT revision, state, open_facts FROM indicator_records WHERE stream_id = ?'),
       putRecord: db.prepare(
@@ -98,6 +106,7 @@ export class FactWriter implements ProjectionWriter {
     }
     this.held.delete(event.streamId);
     this.held.set(event.streamId, { revision: event.revision, state, open: kept });
+    if (!record) this.written?.add(event.streamId);
     this.changed.add(event.streamId);
   }
 
@@ -147,6 +156,7 @@ export class FactWriter implements ProjectionWriter {
   private recordOf(streamId: string): HeldRecord | undefined {
     const held = this.held.get(streamId);
     if (held) return held;
+    if (this.written && !this.written.mayHold(streamId)) return undefined;
     const row = this.statements.getRecord.get(streamId);
     if (!row) return undefined;
     const open = this.statements.openFacts
