@@ -9,7 +9,7 @@ import { compareAppends, type AppendRate } from './lib/append-bench';
 import { dialogueRequest } from './lib/dialogue-requests';
 import { runLoad, type LoadResult } from './lib/http-load';
 import { LedgerClient } from './lib/ledger-setup';
-import { mixedRequests } from './lib/mixed-requests';
+import { MIXED_PROPORTIONS, mixedRequests } from './lib/mixed-requests';
 import { compare, formatTable, side, type Comparison } from './lib/report';
 import { startServer, type ServerProcess } from './lib/server-process';
 
@@ -118,7 +118,10 @@ async function httpCommands(work: string): Promise<Comparison[]> {
       mixedRuns.push(await load(ledger, settings.seconds, mixed));
     }
     const mixedRefused = mixedRuns.filter((run) => Object.keys(run.unexpected).length > 0);
-    if (mixedRefused.length > 0) throw new Error(`mixed answers other than 201: ${JSON.stringify(mixedRefused.map((r) => r.unexpected))}`);
+    if (mixedRefused.length > 0)
+      throw new Error(
+        `mixed answers other than 201: ${JSON.stringify(mixedRefused.map((r) => r.unexpected))}`,
+      );
     return [
       single,
       compare(
@@ -127,7 +130,7 @@ async function httpCommands(work: string): Promise<Comparison[]> {
         0.5,
         side('ledger: clubs, dialogues, loans, cases…', mixedRuns),
         side('bare NestJS on Fastify route', bareRuns),
-        ['members 30%, dialogues 15%, communications 15%, trainings 10%, loans 10%, disbursements 8%, cases 8%, clubs 3%, addresses 1%'],
+        [MIXED_PROPORTIONS],
       ),
     ];
   } finally {
