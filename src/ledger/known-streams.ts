@@ -40,15 +40,22 @@ export function knownFrom<State, Event>(
   );
 }
 
-/** The stream after more recorded events. */
+/**
+ * The stream after more recorded events. The new version takes over the dates and answers
+ * of the one it extends instead of copying them: a stream's history only grows, a version
+ * is extended once (only one append succeeds at its revision), and a long stream (a club's
+ * members, a loan's disbursements) would otherwise copy its whole past on every command.
+ * The version left behind then sees the newer events' dates and answers too, all of them
+ * recorded in its stream; the loop never decides on it again.
+ */
 export function extend<State, Event>(
   known: KnownStream<State>,
   events: readonly RecordedEvent[],
   evolve: (state: State, event: Event) => State,
 ): KnownStream<State> {
   if (events.length === 0) return known;
-  const dates = new Set(known.dates);
-  const answers = new Map(known.answers);
+  const dates = known.dates as Set<string>;
+  const answers = known.answers as Map<string, KeyedAnswer>;
   let state = known.state;
   for (const event of events) {
     state = evolve(state, event as unknown as Event);
