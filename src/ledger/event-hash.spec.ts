@@ -6,6 +6,7 @@ import {
   splitHashedMetadata,
   unhashed,
 } from './event-hash';
+import { textsOf } from './event-texts';
 
 const held = {
   streamId: 'dialogue-1',
@@ -71,5 +72,26 @@ describe('event hash', () => {
     expect(splitHashedMetadata(JSON.stringify(held.metadata))).toBeUndefined();
     expect(splitHashedMetadata('{}')).toBeUndefined();
     expect(splitHashedMetadata(`{"hash":"${'a'.repeat(64)}","unitCode":"19"}`)).toBeUndefined();
+  });
+
+  it('keeps, for each chained event, the JSON the log stores: what the store writes without serializing again', () => {
+    const withGaps = {
+      ...held,
+      data: { ...held.data, personal: undefined },
+      metadata: { ...held.metadata, reason: undefined },
+    };
+    const [first, second] = chainEvents(held.streamId, 0, undefined, [
+      withGaps,
+      { ...held, id: 'e-2' },
+    ]);
+    for (const event of [first!, second!]) {
+      expect(textsOf(event)).toEqual({
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+      });
+    }
+    expect(first!.metadata.hash).toBe(
+      eventHash(undefined, { ...withGaps, metadata: unhashed(first!.metadata) }),
+    );
   });
 });

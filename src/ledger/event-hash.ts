@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { EventMetadata } from './envelope';
 import type { NewEvent } from './event-store.port';
+import { keepTexts } from './event-texts';
 
 /** What an event's hash covers: everything about it but the hash itself. */
 export interface HashedContent {
@@ -18,7 +19,12 @@ export interface HashedContent {
  * changed, removed or moved event breaks every hash after it in its stream.
  */
 export function eventHash(previous: string | undefined, event: HashedContent): string {
-  return eventHashOfText(previous, event, JSON.stringify(event.data), JSON.stringify(event.metadata));
+  return eventHashOfText(
+    previous,
+    event,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  );
 }
 
 /** The same hash from the JSON texts of data and metadata (without its hash), as stored. */
@@ -48,9 +54,12 @@ const HASH_TAIL = HASH_FIELD.length + 64 + '"}'.length;
  * the hash is always written as the last field, so it sits at a fixed distance from the end.
  * Whether those 64 characters are the right hash is for a comparison with a computed one.
  */
-export function splitHashedMetadata(metadataText: string): { unhashedText: string; hash: string } | undefined {
+export function splitHashedMetadata(
+  metadataText: string,
+): { unhashedText: string; hash: string } | undefined {
   const at = metadataText.length - HASH_TAIL;
-  if (at < 0 || !metadataText.startsWith(HASH_FIELD, at) || !metadataText.endsWith('"}')) return undefined;
+  if (at < 0 || !metadataText.startsWith(HASH_FIELD, at) || !metadataText.endsWith('"}'))
+    return undefined;
   return {
     unhashedText: `${metadataText.slice(0, at)}}`,
     hash: metadataText.slice(at + HASH_FIELD.length, metadataText.length - 2),
@@ -73,8 +82,23 @@ export function chainEvents(
   let last = previous;
   return events.map((event, index) => {
     const metadata = unhashed(event.metadata);
-    const hash = eventHash(last, { ...event, streamId, revision: firstRevision + index, metadata });
+    const dataText = JSON.stringify(event.data);
+    const unhashedText = JSON.stringify(metadata);
+    const hash = eventHashOfText(
+      last,
+      { ...event, streamId, revision: firstRevision + index },
+      dataText,
+      unhashedText,
+    );
     last = hash;
-    return { ...event, metadata: { ...metadata, hash } };
+    const chained = { ...event, metadata: { ...metadata, hash } };
+    keepTexts(chained, { data: dataText, metadata: withHashText(unhashedText, hash) });
+    return chained;
   });
+}
+
+/** The JSON of metadata with its hash added as the last field, from the JSON without it. */
+function withHashText(unhashedText: string, hash: string): string {
+  const field = `"hash":"${hash}"}`;
+  return unhashedText === '{}' ? `{${field}` : `${unhashedText.slice(0, -1)},${field}`;
 }

@@ -1,5 +1,6 @@
 import type { CommandResult } from './command-envelope';
 import type { NewEvent, RecordedEvent } from './event-store.port';
+import { textsOf } from './event-texts';
 import { datesIn } from './period-locks';
 
 /** A command answered in a stream under an idempotency key, found again by (user, key). */
@@ -31,10 +32,21 @@ export const answerKey = (userId: string, key: string): string => `${userId}\u00
 export function knownFrom<State, Event>(
   streamId: string,
   history: readonly RecordedEvent[],
-  fold: { readonly initialState: () => State; readonly evolve: (state: State, event: Event) => State },
+  fold: {
+    readonly initialState: () => State;
+    readonly evolve: (state: State, event: Event) => State;
+  },
 ): KnownStream<State> {
   return extend(
-    { streamId, revision: -1, lastHash: undefined, evolve: fold.evolve, state: fold.initialState(), dates: new Set(), answers: new Map() },
+    {
+      streamId,
+      revision: -1,
+      lastHash: undefined,
+      evolve: fold.evolve,
+      state: fold.initialState(),
+      dates: new Set(),
+      answers: new Map(),
+    },
     history,
     fold.evolve,
   );
@@ -100,16 +112,19 @@ export function asRecorded(
   events: readonly NewEvent[],
   positions: readonly number[],
 ): RecordedEvent[] {
-  return events.map((event, index) => ({
-    position: positions[index] ?? 0,
-    id: event.id,
-    streamId,
-    revision: firstRevision + index,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: JSON.parse(JSON.stringify(event.data)) as RecordedEvent['data'],
-    metadata: JSON.parse(JSON.stringify(event.metadata)) as RecordedEvent['metadata'],
-  }));
+  return events.map((event, index) => {
+    const texts = textsOf(event);
+    return {
+      position: positions[index] ?? 0,
+      id: event.id,
+      streamId,
+      revision: firstRevision + index,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: JSON.parse(texts.data) as RecordedEvent['data'],
+      metadata: JSON.parse(texts.metadata) as RecordedEvent['metadata'],
+    };
+  });
 }
 
 /**

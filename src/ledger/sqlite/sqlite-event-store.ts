@@ -10,6 +10,7 @@ import type {
   RecordedEvent,
   Subscription,
 } from '../event-store.port';
+import { textsOf } from '../event-texts';
 import { StoreUnavailable, WrongExpectedRevision } from '../store-errors';
 import { configureLogConnection, migrateEventLog } from './sqlite-schema';
 import { followLog } from './follow-log';
@@ -257,14 +258,15 @@ export class SqliteEventStore implements EventStore {
     let revision = current;
     for (const event of events) {
       revision += 1;
+      const texts = textsOf(event);
       const columns = [
         event.id,
         streamId,
         revision,
         event.type,
         event.schemaVersion,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        texts.data,
+        texts.metadata,
       ] as const;
       const position = Number(this.statements.insert.run(...columns).lastInsertRowid);
       positions.push(position);
