@@ -96,7 +96,7 @@ function memberFacts(
   const facts: Fact[] = [];
   for (const key of keys) {
     const { dateFrom, dateTo, female, male } = spans.get(key) as Span;
-    facts.push(spanFact(unitCode, dateFrom, dateTo, female + male));
+    // No total fact: the sexes add up to it (`totalOf` in the indicator catalogue).
     if (female > 0) facts.push(spanFact(unitCode, dateFrom, dateTo, female, 'female'));
     if (male > 0) facts.push(spanFact(unitCode, dateFrom, dateTo, male, 'male'));
   }
@@ -109,16 +109,11 @@ function spanFact(
   dateFrom: string,
   dateTo: string | undefined,
   value: number,
-  sex?: 'female' | 'male',
+  sex: 'female' | 'male',
 ): Fact {
   const indicator = 'clubs.members';
-  if (dateTo === undefined) {
-    return sex === undefined
-      ? { indicator, unitCode, dateFrom, value }
-      : { indicator, unitCode, dateFrom, value, dimension: 'sex', category: sex };
-  }
-  return sex === undefined
-    ? { indicator, unitCode, dateFrom, dateTo, value }
+  return dateTo === undefined
+    ? { indicator, unitCode, dateFrom, value, dimension: 'sex', category: sex }
     : { indicator, unitCode, dateFrom, dateTo, value, dimension: 'sex', category: sex };
 }
 

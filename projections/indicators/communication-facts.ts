@@ -7,7 +7,8 @@ import type { Fact, FactSource } from './fact';
 
 /**
  * A communication event counts once, by form, in the unit that organised it (and so in
- * the units above it, never below). A voided one counts nothing.
+ * the units above it, never below). A voided one counts nothing. The total is the sum of
+ * the forms (`totalOf`), no fact of its own.
  */
 export const communicationFacts: FactSource<CommunicationState> = {
   eventTypes: COMMUNICATION_EVENT_TYPES,
@@ -20,7 +21,6 @@ export const communicationFacts: FactSource<CommunicationState> = {
     if (state?.status !== 'held') return [];
     const { unitCode, heldOn, form } = state.record;
     return [
-      { indicator: 'communications.events', unitCode, dateFrom: heldOn, value: 1 },
       {
         indicator: 'communications.events',
         unitCode,

@@ -2,7 +2,10 @@ import { DIALOGUE_EVENT_TYPES, type DialogueEvent } from '../../events/dialogue'
 import { dialogueDecider, type DialogueState } from '../../src/dialogues/dialogue.decider';
 import type { Fact, FactSource } from './fact';
 
-/** A dialogue counts once, its participants as attendances split by sex; a voided one counts nothing. */
+/**
+ * A dialogue counts once, by level, its participants as attendances split by sex; a voided
+ * one counts nothing. The totals are the sums of those splits (`totalOf`), no facts of their own.
+ */
 export const dialogueFacts: FactSource<DialogueState> = {
   eventTypes: DIALOGUE_EVENT_TYPES,
   evolve: (state, event) =>
@@ -13,7 +16,6 @@ export const dialogueFacts: FactSource<DialogueState> = {
     const dateFrom = heldOn;
     // Literal facts, not spreads: this runs on every dialogue of a rebuild.
     return [
-      { indicator: 'dialogues.held', unitCode, dateFrom, value: 1 },
       {
         indicator: 'dialogues.held',
         unitCode,
@@ -22,7 +24,6 @@ export const dialogueFacts: FactSource<DialogueState> = {
         dimension: 'level',
         category: level,
       },
-      { indicator: 'dialogues.participants', unitCode, dateFrom, value: participants.total },
       {
         indicator: 'dialogues.participants',
         unitCode,

@@ -11,6 +11,14 @@ export interface IndicatorDefinition {
   readonly counts: 'records' | 'people' | 'attendances' | 'vnd' | 'copies';
   readonly description: string;
   readonly breakdowns: readonly string[];
+  /**
+   * The breakdown whose categories every record splits its value into, so that they add up
+   * to the total: the total is their sum and no fact of its own (a dialogue's participants
+   * are its women and its men). About two facts in five were such totals. Tables of facts
+   * version 5 and earlier, served while a new version rebuilds, still hold a total fact,
+   * which then wins.
+   */
+  readonly totalOf?: string;
   /** Aggregates about violence cases hide small cells. */
   readonly sensitive?: boolean;
 }
@@ -23,6 +31,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'records',
     description: 'Policy dialogues at commune or village-cluster level held in the window (voided ones excluded).',
     breakdowns: ['level'],
+    totalOf: 'level',
   },
   {
     code: 'dialogues.participants',
@@ -31,6 +40,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'attendances',
     description: 'Participants of the dialogues held in the window; one person at two dialogues counts twice.',
     breakdowns: ['sex'],
+    totalOf: 'sex',
   },
   {
     code: 'clubs.active',
@@ -47,6 +57,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'people',
     description: 'Distinct children enrolled in an active club at the end of the window.',
     breakdowns: ['sex'],
+    totalOf: 'sex',
   },
   {
     code: 'loans.introduced',
@@ -97,6 +108,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'records',
     description: 'Training classes held in the window.',
     breakdowns: ['topic'],
+    totalOf: 'topic',
   },
   {
     code: 'trainings.participant_times',
@@ -105,6 +117,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'attendances',
     description: 'Attendances at training classes in the window (lượt người): one person at two classes counts twice.',
     breakdowns: ['sex'],
+    totalOf: 'sex',
   },
   {
     code: 'trainings.manuals_distributed',
@@ -121,8 +134,24 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'records',
     description: 'Communication events held in the window.',
     breakdowns: ['form'],
+    totalOf: 'form',
   },
 ];
+
+/**
+ * An indicator's total from its breakdowns, when a table holds no total fact for it: the sum
+ * of the categories of its `totalOf` breakdown (0 when none counted).
+ */
+export function totalFromBreakdown(
+  indicator: string,
+  breakdown: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): number | undefined {
+  const dimension = INDICATOR_BY_CODE.get(indicator)?.totalOf;
+  if (dimension === undefined) return undefined;
+  let total = 0;
+  for (const value of Object.values(breakdown[dimension] ?? {})) total += value;
+  return total;
+}
 
 export const INDICATOR_BY_CODE: ReadonlyMap<string, IndicatorDefinition> = new Map(
   INDICATORS.map((i) => [i.code, i]),

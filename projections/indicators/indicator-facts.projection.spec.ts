@@ -180,4 +180,24 @@ describe('the indicator facts projection', () => {
     apply(LOG[3] as RecordedEvent);
     expect(contents(db).facts).toEqual(facts);
   });
+
+  it('keeps no total a breakdown adds up to, and still reads the totals of version 5 tables once', () => {
+    const { db, apply } = openProjection();
+    apply(LOG[0] as RecordedEvent);
+    const kept = db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM indicator_facts WHERE dimension IS NULL AND indicator LIKE 'dialogues.%'",
+      )
+      .get() as { n: number };
+    expect(kept.n).toBe(0);
+    // A table of version 5, served while version 6 rebuilds, holds the totals as facts too.
+    db.prepare(
+      `INSERT INTO indicator_facts (stream_id, indicator, kind, unit_code, l1, l2, date_from, value, pos_from)
+       VALUES ('${streamId}', 'dialogues.participants', 'flow', '05752', '170', '19', '2023-10-12', 92, 3)`,
+    ).run();
+    expect(total(db, '05752', 'dialogues.participants')).toEqual({
+      value: 92,
+      breakdown: { sex: { female: 60, male: 32 } },
+    });
+  });
 });

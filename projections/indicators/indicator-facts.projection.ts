@@ -11,7 +11,7 @@ import { LEVEL_COLUMNS } from './indicator-queries';
  */
 export const indicatorFactsProjection: ProjectionDefinition = {
   name: FACTS_READ_MODEL,
-  version: 5,
+  version: 6,
   handles: new Set(FACT_SOURCE_BY_TYPE.keys()),
   open(db) {
     db.exec(`

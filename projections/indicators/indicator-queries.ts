@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { totalFromBreakdown } from './indicator-catalogue';
 import { factIndexOf } from './kept-fact-indexes';
 
 export interface IndicatorQuery {
@@ -77,17 +78,23 @@ export function queryIndicators(db: Database, query: IndicatorQuery): Map<string
     string,
     { value: number; breakdown: Record<string, Record<string, number>> }
   >();
+  const withTotalFacts = new Set<string>();
   for (const row of rows) {
     const entry = values.get(row.indicator) ?? { value: 0, breakdown: {} };
     // A fact sits at one level only; the same cell from two levels (facts recorded at the
     // province and in its communes, say) adds up.
     if (row.dimension === null || row.category === null) {
       entry.value += row.value;
+      withTotalFacts.add(row.indicator);
     } else {
       const cells = (entry.breakdown[row.dimension] ??= {});
       cells[row.category] = (cells[row.category] ?? 0) + row.value;
     }
     values.set(row.indicator, entry);
+  }
+  for (const [indicator, entry] of values) {
+    if (!withTotalFacts.has(indicator))
+      entry.value = totalFromBreakdown(indicator, entry.breakdown) ?? entry.value;
   }
   return values;
 }

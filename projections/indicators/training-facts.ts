@@ -6,7 +6,8 @@ import type { Fact, FactSource } from './fact';
  * A training class counts once, by topic; its participants as attendances split by sex;
  * its manuals as copies. The facts sit in the organising unit, so a district's class
  * counts for the district and the province, never for a commune. A voided class counts
- * nothing.
+ * nothing. The totals of classes and participants are the sums of topics and sexes
+ * (`totalOf`), no facts of their own.
  */
 export const trainingFacts: FactSource<TrainingState> = {
   eventTypes: TRAINING_EVENT_TYPES,
@@ -19,7 +20,6 @@ export const trainingFacts: FactSource<TrainingState> = {
     const manuals = manualsDistributed ?? 0;
     // Literal facts, not spreads: this runs on every class of a rebuild.
     const facts: Fact[] = [
-      { indicator: 'trainings.classes', unitCode, dateFrom, value: 1 },
       {
         indicator: 'trainings.classes',
         unitCode,
@@ -28,7 +28,6 @@ export const trainingFacts: FactSource<TrainingState> = {
         dimension: 'topic',
         category: topic,
       },
-      { indicator: 'trainings.participant_times', unitCode, dateFrom, value: participants.total },
       {
         indicator: 'trainings.participant_times',
         unitCode,

@@ -1,3 +1,4 @@
+import { totalFromBreakdown } from '../../projections/indicators/indicator-catalogue';
 import type { IndicatorValue } from '../../projections/indicators/indicator-queries';
 
 /** A group of facts as the indicator sums see it: an indicator, and a breakdown cell or none. */
@@ -52,7 +53,7 @@ export class UnitTotals {
   values(): Map<string, IndicatorValue> {
     const values = new Map<string, IndicatorValue>();
     for (const [indicator, dimensions] of this.cells) {
-      let value = 0;
+      let value: number | undefined;
       const breakdown: Record<string, Record<string, number>> = {};
       for (const [dimension, categories] of dimensions) {
         if (dimension === null) {
@@ -64,7 +65,10 @@ export class UnitTotals {
         for (const [category, cell] of sorted) cells[category ?? ''] = cell.value;
         breakdown[dimension] = cells;
       }
-      values.set(indicator, { value, breakdown });
+      values.set(indicator, {
+        value: value ?? totalFromBreakdown(indicator, breakdown) ?? 0,
+        breakdown,
+      });
     }
     return values;
   }
